@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+
+export const MATCHER_ERROR_CODES = [
+  'INVALID_CLIENT',
+  'INVALID_PARTNERS',
+  'INVALID_OPTIONS',
+  'INVALID_CLIENTS',
+] as const;
+export type MatcherErrorCode = (typeof MATCHER_ERROR_CODES)[number];
+
+/** One problem with the input, with the path of the field at fault. */
+export interface MatcherIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code: string;
+}
+
+/**
+ * The one error the matcher throws: bad input, with every issue found and the path of each
+ * field at fault. It never carries the offending values, only where they are.
+ *
+ * @example
+ * try { recommend(client, partners) } catch (error) {
+ *   if (error instanceof MatcherError) console.error(error.code, error.issues)
+ * }
+ */
+export class MatcherError extends Error {
+  override readonly name = 'MatcherError';
+  readonly code: MatcherErrorCode;
+  readonly issues: readonly MatcherIssue[];
+
+  constructor(code: MatcherErrorCode, issues: readonly MatcherIssue[], message?: string) {
+    super(message ?? `${code}: ${issues.map(formatIssue).join('; ')}`);
+    this.code = code;
+    this.issues = issues;
+  }
+
+  /** Wraps zod issues, prefixing each path with where the value sat (`['partners']`, ...). */
+  static fromZod(code: MatcherErrorCode, error: z.ZodError, prefix: readonly PropertyKey[] = []): MatcherError {
+    return new MatcherError(
+      code,
+      error.issues.map((issue) => ({ path: [...prefix, ...issue.path], message: issue.message, code: issue.code })),
+    );
+  }
+}
+
+/** `needs.0.service: Invalid option ...`: a path and a message a person can act on. */
+export function formatIssue(issue: MatcherIssue): string {
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
