@@ -11,6 +11,8 @@ import {
   SectorSchema,
   ServiceIdSchema,
   distinct,
+  noRepeats,
+  serviceKey,
 } from './common';
 
 export const PrioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -38,19 +40,7 @@ export const ClientSchema = z.strictObject({
     .array(NeedSchema)
     .min(1, 'give at least one need')
     .max(MAX_NEEDS, `at most ${MAX_NEEDS} needs, one per service`)
-    .superRefine((needs, ctx) => {
-      const seen = new Set<string>();
-      needs.forEach((need, index) => {
-        if (seen.has(need.service)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'service'],
-            message: `${need.service} is listed twice; give each service once`,
-          });
-        }
-        seen.add(need.service);
-      });
-    }),
+    .superRefine(...noRepeats(serviceKey, ['service'], 'is listed twice; give each service once')),
   gender: GenderSchema.optional(),
   ageGroup: AgeGroupSchema.optional(),
   religion: ReligionSchema.optional(),

@@ -41,15 +41,28 @@ export const IdSchema = z
 /** ISO 639 language code (`id`, `jv`, `su`, `en`, `ban` ...). */
 export const LanguageCodeSchema = z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 code such as id, jv or su');
 
-/** A list without repeats (the message names the repeated value). */
-export function distinct<T extends z.ZodType>(item: T) {
-  return z.array(item).superRefine((values, ctx) => {
+/**
+ * Flags every repeated item of a list, naming its index and the value repeated. It runs even
+ * when items have issues of their own, so one parse reports every problem at once.
+ */
+export function noRepeats(key: (item: unknown) => unknown, field: readonly PropertyKey[], advice: string) {
+  const check = (values: readonly unknown[], ctx: z.RefinementCtx) => {
     const seen = new Set<unknown>();
-    values.forEach((value, index) => {
-      if (seen.has(value)) {
-        ctx.addIssue({ code: 'custom', path: [index], message: `${String(value)} is listed twice` });
-      }
+    values.forEach((item, index) => {
+      const value = key(item);
+      if (value === undefined) return;
+      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [index, ...field], message: `${String(value)} ${advice}` });
       seen.add(value);
     });
-  });
+  };
+  return [check, { when: (payload: { value: unknown }) => Array.isArray(payload.value) }] as const;
+}
+
+/** The `service` of an item that may not have parsed. */
+export const serviceKey = (item: unknown): unknown =>
+  typeof item === 'object' && item !== null ? (item as { service?: unknown }).service : undefined;
+
+/** A list without repeats (the message names the repeated value). */
+export function distinct<T extends z.ZodType>(item: T) {
+  return z.array(item).superRefine(...noRepeats((value) => value, [], 'is listed twice'));
 }

@@ -12,6 +12,8 @@ import {
   SectorSchema,
   ServiceIdSchema,
   distinct,
+  noRepeats,
+  serviceKey,
 } from './common';
 
 /** One service a partner offers, and how. */
@@ -70,19 +72,7 @@ export const PartnerSchema = z.strictObject({
   offerings: z
     .array(OfferingSchema)
     .min(1)
-    .superRefine((offerings, ctx) => {
-      const seen = new Set<string>();
-      offerings.forEach((offering, index) => {
-        if (seen.has(offering.service)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'service'],
-            message: `${offering.service} is offered twice; merge the two offerings`,
-          });
-        }
-        seen.add(offering.service);
-      });
-    }),
+    .superRefine(...noRepeats(serviceKey, ['service'], 'is offered twice; merge the two offerings')),
   capacity: CapacitySchema.optional(),
   eligibility: EligibilitySchema.optional(),
   languages: distinct(LanguageCodeSchema).optional(),
