@@ -98,3 +98,27 @@ export {
   type CoveredNeed,
   type MissingNeed,
 } from './schemas/result';
+export { coverage, selectCoverage } from './coverage';
+export {
+  CoverageSchema,
+  CoveragePlaceSchema,
+  CoverageOptionsSchema,
+  CoverageSelectionSchema,
+  CoverageCellSchema,
+  PlaceCoverageSchema,
+  CoverageSummarySchema,
+  GroupSummarySchema,
+  ServiceSummarySchema,
+  PlaceGapsSchema,
+  DEFAULT_TOP_GAPS,
+  type Coverage,
+  type CoveragePlace,
+  type CoverageOptions,
+  type CoverageSelection,
+  type CoverageCell,
+  type PlaceCoverage,
+  type CoverageSummary,
+  type GroupSummary,
+  type ServiceSummary,
+  type PlaceGaps,
+} from './schemas/coverage';

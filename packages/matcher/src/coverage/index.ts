@@ -1,0 +1,2 @@
+export { coverage } from './coverage';
+export { selectCoverage } from './select';
