@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { type Partner, PartnerSchema } from '@pokmas/matcher';
+import { isInIndonesia, INDONESIA_BOUNDS } from '../bounds';
+import type { Directory } from '../directory';
+import { RegistryError, type RegistryIssue } from '../errors';
+import type { CandidateRow, RegistryCandidate } from './candidate';
+import { describeZodIssue } from './describe-issue';
+import { inferPokmasField, type Pokmas, PokmasSchema } from './pokmas';
+
+/** A validated registry: every partner passed the matcher's schema and the directory's checks. */
+export interface Registry {
+  /** A hash of the file's content: it changes whenever the file changes. */
+  version: string;
+  partners: Partner[];
+  pokmas: Pokmas[];
+  /** The file's path, or `demo`. */
+  source: string;
+}
+
+/** The first 16 hex digits of the SHA-256 of the text. */
+export function contentVersion(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+class IssueList {
+  readonly issues: RegistryIssue[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(initial: readonly RegistryIssue[]) {
+    for (const issue of initial) this.add(issue);
+  }
+
+  private key(issue: RegistryIssue): string {
+    return `${issue.section ?? 'partners'}|${issue.row}|${issue.field}`;
+  }
+
+  /** A cell already reported by the reader is not reported again by the schema. */
+  add(issue: RegistryIssue): void {
+    if (this.seen.has(this.key(issue))) return;
+    this.seen.add(this.key(issue));
+    this.issues.push(issue);
+  }
+
+  at(row: CandidateRow, path: readonly PropertyKey[], message: string): void {
+    this.add({ row: row.row, field: row.fieldName(path), message, section: row.section });
+  }
+}
+
+const SECTION_ORDER = { file: 0, partners: 1, pokmas: 2 } as const;
+
+function bapasProblem(directory: Directory, bapasId: string): string | undefined {
+  const office = directory.getBapas(bapasId);
+  if (!office) return `unknown Bapas id ${JSON.stringify(bapasId)}; use a three-digit id of the directory such as 026`;
+  if (office.status === 'planned') return `Bapas ${bapasId} (${office.name}) is planned, not yet an office`;
+  return undefined;
+}
+
+function checkPartner(issues: IssueList, row: CandidateRow, partner: Partner, directory: Directory): void {
+  const bapas = bapasProblem(directory, partner.bapasId);
+  if (bapas) issues.at(row, ['bapasId'], bapas);
+  if (partner.regencyCode !== undefined && !directory.getRegency(partner.regencyCode)) {
+    issues.at(row, ['regencyCode'], `unknown regency code ${partner.regencyCode}; use a Kemendagri code such as 32.73`);
+  }
+  if (partner.location && !isInIndonesia(partner.location)) {
+    const { minLat, maxLat, minLon, maxLon } = INDONESIA_BOUNDS;
+    const { lat, lon } = partner.location;
+    if (lat < minLat || lat > maxLat) issues.at(row, ['location', 'lat'], `latitude ${lat} is outside Indonesia (${minLat} to ${maxLat})`);
+    if (lon < minLon || lon > maxLon) issues.at(row, ['location', 'lon'], `longitude ${lon} is outside Indonesia (${minLon} to ${maxLon}); are lat and lon swapped?`);
+  }
+}
+
+function reportDuplicates(issues: IssueList, rows: readonly CandidateRow[], what: string): void {
+  const firstRow = new Map<string, number>();
+  for (const row of rows) {
+    const id = (row.value as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') continue;
+    const first = firstRow.get(id);
+    if (first === undefined) firstRow.set(id, row.row);
+    else issues.at(row, ['id'], `duplicate ${what} id ${id}: already used on row ${first}`);
+  }
+}
+
+/**
+ * Validates what a reader found and builds the registry, or throws a {@link RegistryError}
+ * with every problem at once: a file with any bad row is refused whole.
+ */
+export function buildRegistry(candidate: RegistryCandidate, directory: Directory, text: string, source: string, file?: string): Registry {
+  const issues = new IssueList(candidate.issues);
+
+  const valid: { row: CandidateRow; partner: Partner }[] = [];
+  for (const row of candidate.partners) {
+    const result = PartnerSchema.safeParse(row.value);
+    if (!result.success) {
+      for (const issue of result.error.issues) issues.at(row, issue.path, describeZodIssue(issue, row.value));
+      continue;
+    }
+    checkPartner(issues, row, result.data, directory);
+    valid.push({ row, partner: result.data });
+  }
+  reportDuplicates(issues, candidate.partners, 'partner');
+
+  const pokmas = new Map<string, Pokmas>();
+  if (candidate.pokmas) {
+    reportDuplicates(issues, candidate.pokmas, 'POKMAS');
+    for (const row of candidate.pokmas) {
+      const result = PokmasSchema.safeParse(row.value);
+      if (!result.success) {
+        for (const issue of result.error.issues) issues.at(row, issue.path, describeZodIssue(issue, row.value));
+        continue;
+      }
+      const bapas = bapasProblem(directory, result.data.bapasId);
+      if (bapas) issues.at(row, ['bapasId'], bapas);
+      if (!pokmas.has(result.data.id)) pokmas.set(result.data.id, result.data);
+    }
+  } else {
+    const implied = new Map<string, CandidateRow>();
+    for (const { row, partner } of valid) {
+      if (partner.pokmasId !== undefined && !implied.has(partner.pokmasId)) implied.set(partner.pokmasId, row);
+    }
+    for (const [id, firstRow] of implied) {
+      const members = valid.filter(({ partner }) => partner.pokmasId === id).map(({ partner }) => partner);
+      const hint = candidate.pokmasHints.get(id) ?? {};
+      const field = hint.field ?? inferPokmasField(members);
+      const value = { id, bapasId: members[0]!.bapasId, name: hint.name ?? id, field };
+      const row: CandidateRow = { row: firstRow.row, section: 'partners', value, fieldName: candidate.impliedPokmasFieldName };
+      if (field === undefined) {
+        issues.at(row, ['field'], `give the field of POKMAS ${id} (law-society or self-reliance): its services do not settle it`);
+        continue;
+      }
+      const result = PokmasSchema.safeParse(value);
+      if (!result.success) {
+        for (const issue of result.error.issues) issues.at(row, issue.path, describeZodIssue(issue, value));
+        continue;
+      }
+      pokmas.set(id, result.data);
+    }
+  }
+
+  for (const { row, partner } of valid) {
+    if (partner.pokmasId === undefined) continue;
+    const group = pokmas.get(partner.pokmasId);
+    if (!group) {
+      // With a listed POKMAS set, an unlisted id is a typo; an implied one was reported above.
+      if (candidate.pokmas) issues.at(row, ['pokmasId'], `unknown POKMAS id ${partner.pokmasId}; list it under pokmas`);
+    } else if (group.bapasId !== partner.bapasId) {
+      issues.at(row, ['pokmasId'], `POKMAS ${group.id} belongs to Bapas ${group.bapasId}, not to this partner's Bapas ${partner.bapasId}`);
+    }
+  }
+
+  if (issues.issues.length > 0) {
+    const sorted = issues.issues
+      .map((issue, index) => ({ issue, index }))
+      .sort((a, b) =>
+        SECTION_ORDER[a.issue.section ?? 'partners'] - SECTION_ORDER[b.issue.section ?? 'partners'] || a.issue.row - b.issue.row || a.index - b.index,
+      )
+      .map(({ issue }) => issue);
+    throw new RegistryError(sorted, file);
+  }
+  return { version: contentVersion(text), partners: valid.map(({ partner }) => partner), pokmas: [...pokmas.values()], source };
+}
