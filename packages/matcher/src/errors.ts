@@ -1,11 +1,6 @@
 import type { z } from 'zod';
 
-export const MATCHER_ERROR_CODES = [
-  'INVALID_CLIENT',
-  'INVALID_PARTNERS',
-  'INVALID_OPTIONS',
-  'INVALID_CLIENTS',
-] as const;
+export const MATCHER_ERROR_CODES = ['INVALID_CLIENT', 'INVALID_PARTNERS', 'INVALID_OPTIONS', 'INVALID_CLIENTS'] as const;
 export type MatcherErrorCode = (typeof MATCHER_ERROR_CODES)[number];
 
 /** One problem with the input, with the path of the field at fault. */

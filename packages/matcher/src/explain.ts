@@ -12,8 +12,7 @@ export interface ReasonDraft {
 const serviceNames = (services: unknown, lang: Lang): string =>
   (services as ServiceId[]).map((service) => getService(service).label[lang].toLowerCase()).join(', ');
 
-const km = (value: unknown, lang: Lang): string =>
-  lang === 'id' ? String(value).replace('.', ',') : String(value);
+const km = (value: unknown, lang: Lang): string => (lang === 'id' ? String(value).replace('.', ',') : String(value));
 
 type Template = (params: ReasonParams, lang: Lang) => string;
 

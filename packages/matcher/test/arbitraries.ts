@@ -16,8 +16,7 @@ import {
 // properties never need to filter. Points fall in a box around West Java (about 250 x 170 km),
 // wide enough for the proximity decay and the service radii to matter.
 
-const distinctSubset = <T>(values: readonly T[], min = 1) =>
-  fc.subarray([...values], { minLength: min }).map((picked) => picked);
+const distinctSubset = <T>(values: readonly T[], min = 1) => fc.subarray([...values], { minLength: min }).map((picked) => picked);
 
 export const locationArb = fc.record({
   lat: fc.double({ min: -7.8, max: -6.2, noNaN: true }),
@@ -57,10 +56,7 @@ const partnerBodyArb = fc.record(
     serviceRadiusKm: fc.integer({ min: 1, max: 150 }),
     offerings: offeringsArb,
     capacity: capacityArb,
-    eligibility: fc.record(
-      { genders: distinctSubset(GENDER_IDS), ageGroups: distinctSubset(AGE_GROUP_IDS) },
-      { requiredKeys: [] },
-    ),
+    eligibility: fc.record({ genders: distinctSubset(GENDER_IDS), ageGroups: distinctSubset(AGE_GROUP_IDS) }, { requiredKeys: [] }),
     active: fc.boolean(),
   },
   { requiredKeys: ['name', 'kind', 'bapasId', 'offerings'] },
@@ -72,9 +68,9 @@ export const partnerArb = (id: string): fc.Arbitrary<Partner> => partnerBodyArb.
 
 /** 0 to `max` partners with distinct ids `P-00`, `P-01`, ... */
 export const partnersArb = (max = 25): fc.Arbitrary<Partner[]> =>
-  fc.array(partnerBodyArb, { maxLength: max }).map((bodies) =>
-    bodies.map((body, index) => ({ id: `P-${String(index).padStart(2, '0')}`, ...body })),
-  );
+  fc
+    .array(partnerBodyArb, { maxLength: max })
+    .map((bodies) => bodies.map((body, index) => ({ id: `P-${String(index).padStart(2, '0')}`, ...body })));
 
 export const clientArb: fc.Arbitrary<Client> = fc.record(
   {

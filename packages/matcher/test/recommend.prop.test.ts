@@ -5,8 +5,7 @@ import { clientArb, partnersArb, serviceArb } from './arbitraries';
 
 const ALL = { limit: 10_000 };
 
-const permutationOf = <T>(items: readonly T[]) =>
-  fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+const permutationOf = <T>(items: readonly T[]) => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
 
 const scoreOf = (result: Recommendation, partnerId: string): number | undefined =>
   result.matches.find((match) => match.partnerId === partnerId)?.score;
@@ -24,10 +23,14 @@ const replace = (partners: readonly Partner[], partner: Partner): Partner[] =>
 describe('recommend: properties', () => {
   it('is deterministic and independent of the order of partners', () => {
     fc.assert(
-      fc.property(clientArb, partnersArb().chain((partners) => fc.tuple(fc.constant(partners), permutationOf(partners))), (client, [partners, shuffled]) => {
-        const options = { explainExclusions: true };
-        expect(recommend(client, shuffled, options)).toEqual(recommend(client, partners, options));
-      }),
+      fc.property(
+        clientArb,
+        partnersArb().chain((partners) => fc.tuple(fc.constant(partners), permutationOf(partners))),
+        (client, [partners, shuffled]) => {
+          const options = { explainExclusions: true };
+          expect(recommend(client, shuffled, options)).toEqual(recommend(client, partners, options));
+        },
+      ),
     );
   });
 
@@ -122,7 +125,11 @@ describe('recommend: properties', () => {
     fc.assert(
       fc.property(clientArb, partnersArb(), (client, partners) => {
         for (const match of recommend(client, partners, ALL).matches) {
-          expectHardRulesHold(client, partners.find((partner) => partner.id === match.partnerId)!, match);
+          expectHardRulesHold(
+            client,
+            partners.find((partner) => partner.id === match.partnerId)!,
+            match,
+          );
         }
       }),
     );
@@ -130,11 +137,19 @@ describe('recommend: properties', () => {
 
   it('answers through createMatcher exactly as recommend does', () => {
     fc.assert(
-      fc.property(clientArb, partnersArb(), fc.integer({ min: 1, max: 15 }), fc.constantFrom('id' as const, 'en' as const), (client, partners, limit, lang) => {
-        const options = { limit, lang, explainExclusions: true };
-        expect(createMatcher(partners).recommend(client, options)).toEqual(recommend(client, partners, options));
-        expect(createMatcher(partners, { lang }).recommend(client, { limit, explainExclusions: true })).toEqual(recommend(client, partners, options));
-      }),
+      fc.property(
+        clientArb,
+        partnersArb(),
+        fc.integer({ min: 1, max: 15 }),
+        fc.constantFrom('id' as const, 'en' as const),
+        (client, partners, limit, lang) => {
+          const options = { limit, lang, explainExclusions: true };
+          expect(createMatcher(partners).recommend(client, options)).toEqual(recommend(client, partners, options));
+          expect(createMatcher(partners, { lang }).recommend(client, { limit, explainExclusions: true })).toEqual(
+            recommend(client, partners, options),
+          );
+        },
+      ),
     );
   });
 

@@ -3,8 +3,7 @@ import { createMatcher, recommend, type Recommendation } from '../src/index';
 import { PLACES, client, partner } from './fixtures';
 
 const ids = (result: Recommendation) => result.matches.map((match) => match.partnerId);
-const excludedIds = (result: Recommendation, reason: string) =>
-  result.excluded.find((entry) => entry.reason === reason)?.partnerIds ?? [];
+const excludedIds = (result: Recommendation, reason: string) => result.excluded.find((entry) => entry.reason === reason)?.partnerIds ?? [];
 
 describe('a juvenile in Bandung needing legal aid', () => {
   const partners = [
@@ -59,10 +58,9 @@ describe('a Catholic client near both a pesantren and a church', () => {
     const mixed = partner('PESANTREN', {
       offerings: [{ service: 'religious-guidance', religions: ['islam'] }, { service: 'skills-training' }],
     });
-    const result = recommend(
-      client({ religion: 'catholic', needs: [{ service: 'religious-guidance' }, { service: 'skills-training' }] }),
-      [mixed],
-    );
+    const result = recommend(client({ religion: 'catholic', needs: [{ service: 'religious-guidance' }, { service: 'skills-training' }] }), [
+      mixed,
+    ]);
     expect(result.matches[0]!.covered.map((need) => need.service)).toEqual(['skills-training']);
     expect(result.matches[0]!.missing).toEqual([{ service: 'religious-guidance', priority: 2, reason: 'religion-mismatch' }]);
   });
@@ -92,7 +90,11 @@ describe('a client whose nearest partner is full', () => {
 });
 
 describe('a remote legal-consultation partner far away', () => {
-  const remote = partner('REMOTE-LBH', { location: PLACES.jayapura, bapasId: '083', offerings: [{ service: 'legal-aid', modes: ['remote'] }] });
+  const remote = partner('REMOTE-LBH', {
+    location: PLACES.jayapura,
+    bapasId: '083',
+    offerings: [{ service: 'legal-aid', modes: ['remote'] }],
+  });
   const farInPerson = partner('FAR-LBH', { location: PLACES.jayapura, bapasId: '083' });
 
   it('is recommended at any distance, while an in-person partner as far is out of range', () => {
@@ -196,7 +198,9 @@ describe('administrative fit', () => {
 
 describe('other hard rules', () => {
   it('never recommends an inactive partner', () => {
-    const result = recommend(client(), [partner('GONE', { active: false }), partner('HERE', { active: true })], { explainExclusions: true });
+    const result = recommend(client(), [partner('GONE', { active: false }), partner('HERE', { active: true })], {
+      explainExclusions: true,
+    });
     expect(ids(result)).toEqual(['HERE']);
     expect(excludedIds(result, 'inactive')).toEqual(['GONE']);
   });
@@ -217,7 +221,9 @@ describe('other hard rules', () => {
   });
 
   it('reports partners without any needed service as no-matching-service, before any other rule', () => {
-    const result = recommend(client(), [partner('CLINIC', { active: false, offerings: [{ service: 'health' }] })], { explainExclusions: true });
+    const result = recommend(client(), [partner('CLINIC', { active: false, offerings: [{ service: 'health' }] })], {
+      explainExclusions: true,
+    });
     expect(result).toEqual({ matches: [], excluded: [{ reason: 'no-matching-service', count: 1, partnerIds: ['CLINIC'] }] });
   });
 });
@@ -248,7 +254,10 @@ describe('need coverage', () => {
 describe('ranking', () => {
   it('breaks ties by partner id, also when the heap keeps only the top few', () => {
     const far = Array.from({ length: 30 }, (_, index) =>
-      partner(`P-${String(29 - index).padStart(2, '0')}`, { location: PLACES.jayapura, offerings: [{ service: 'legal-aid', modes: ['remote'] }] }),
+      partner(`P-${String(29 - index).padStart(2, '0')}`, {
+        location: PLACES.jayapura,
+        offerings: [{ service: 'legal-aid', modes: ['remote'] }],
+      }),
     );
     const result = recommend(client(), far, { limit: 3 });
     expect(ids(result)).toEqual(['P-00', 'P-01', 'P-02']);
@@ -298,17 +307,26 @@ describe('bad input', () => {
 
   it('names every bad field of the client in one MatcherError', () => {
     const error = catchError(() =>
-      recommend({ id: 'K-1', needs: [{ service: 'legal-aid' }, { service: 'legal-aid' }, { service: 'karate' }], ageGroup: 'child' } as never, []),
+      recommend(
+        { id: 'K-1', needs: [{ service: 'legal-aid' }, { service: 'legal-aid' }, { service: 'karate' }], ageGroup: 'child' } as never,
+        [],
+      ),
     );
     expect(error.name).toBe('MatcherError');
     expect(error.code).toBe('INVALID_CLIENT');
-    expect(error.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['client.ageGroup', 'client.needs.1.service', 'client.needs.2.service']);
+    expect(error.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'client.ageGroup',
+      'client.needs.1.service',
+      'client.needs.2.service',
+    ]);
   });
 
   it('refuses a client without needs, with more than 16, or with a name field', () => {
     expect(catchError(() => recommend(client({ needs: [] }), [])).issues[0]!.path).toEqual(['client', 'needs']);
     const seventeen = Array.from({ length: 17 }, () => ({ service: 'legal-aid' as const }));
-    expect(catchError(() => recommend(client({ needs: seventeen }), [])).issues.some((issue) => issue.path.join('.') === 'client.needs')).toBe(true);
+    expect(
+      catchError(() => recommend(client({ needs: seventeen }), [])).issues.some((issue) => issue.path.join('.') === 'client.needs'),
+    ).toBe(true);
     const named = { ...client(), name: 'Budi' } as never;
     expect(catchError(() => recommend(named, [])).issues[0]!.message).toMatch(/name/);
   });
@@ -339,7 +357,9 @@ describe('bad input', () => {
 
   it('never crashes on missing optional fields', () => {
     const bare = { id: 'K-2', needs: [{ service: 'legal-aid' as const }] };
-    const result = recommend(bare, [{ id: 'P', name: 'P', kind: 'individual', bapasId: '001', offerings: [{ service: 'legal-aid', modes: ['remote'] }] }]);
+    const result = recommend(bare, [
+      { id: 'P', name: 'P', kind: 'individual', bapasId: '001', offerings: [{ service: 'legal-aid', modes: ['remote'] }] },
+    ]);
     expect(ids(result)).toEqual(['P']);
     expect(result.matches[0]!.distanceKm).toBeNull();
   });

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  AGE_GROUP_IDS,
-  GENDER_IDS,
-  LANGS,
-  MODE_IDS,
-  PARTNER_KIND_IDS,
-  RELIGION_IDS,
-  SECTOR_IDS,
-  SERVICE_IDS,
-} from '../taxonomy';
+import { AGE_GROUP_IDS, GENDER_IDS, LANGS, MODE_IDS, PARTNER_KIND_IDS, RELIGION_IDS, SECTOR_IDS, SERVICE_IDS } from '../taxonomy';
 
 export const ServiceIdSchema = z.enum(SERVICE_IDS);
 export const SectorSchema = z.enum(SECTOR_IDS);
@@ -27,9 +18,7 @@ export const LocationSchema = z.strictObject({
 export type Location = z.infer<typeof LocationSchema>;
 
 /** A Kemendagri regency or city code such as `32.73` (Kota Bandung). */
-export const RegencyCodeSchema = z
-  .string()
-  .regex(/^\d{2}\.\d{2}$/, 'a Kemendagri regency code has the form NN.NN, such as 32.73');
+export const RegencyCodeSchema = z.string().regex(/^\d{2}\.\d{2}$/, 'a Kemendagri regency code has the form NN.NN, such as 32.73');
 
 /** A stable identifier: letters, digits and `-_.:`; never a name or an identity number. */
 export const IdSchema = z
