@@ -88,12 +88,12 @@ export const openPartnerArb = (id: string): fc.Arbitrary<Partner> =>
 
 /** An open partner whose first offering is given remotely (and maybe in other modes too). */
 export const remotePartnerArb = (id: string): fc.Arbitrary<Partner> =>
-  fc
-    .tuple(openPartnerArb(id), fc.subarray(['in-person', 'home-visit'] as const))
-    .map(([partner, others]) => ({
-      ...partner,
-      offerings: partner.offerings.map((offering, index) => (index === 0 ? { ...offering, modes: ['remote' as const, ...others] } : offering)),
-    }));
+  fc.tuple(openPartnerArb(id), fc.subarray(['in-person', 'home-visit'] as const)).map(([partner, others]) => ({
+    ...partner,
+    offerings: partner.offerings.map((offering, index) =>
+      index === 0 ? { ...offering, modes: ['remote' as const, ...others] } : offering,
+    ),
+  }));
 
 /** 1 to `max` places with distinct ids, some with a regency code and a group. */
 export const placesArb = (max = 6): fc.Arbitrary<CoveragePlace[]> =>

@@ -35,9 +35,7 @@ describe('coverage properties', () => {
   it('deactivating a partner never removes a gap', () => {
     fc.assert(
       fc.property(
-        partnersArb(20, 1).chain((partners) =>
-          fc.tuple(fc.constant(partners), fc.nat({ max: partners.length - 1 })),
-        ),
+        partnersArb(20, 1).chain((partners) => fc.tuple(fc.constant(partners), fc.nat({ max: partners.length - 1 }))),
         placesArb(),
         ([partners, index], places) => {
           const deactivated = partners.map((partner, i) => (i === index ? { ...partner, active: false } : partner));

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MatcherError,
-  SERVICE_IDS,
-  coverage,
-  CoverageSchema,
-  selectCoverage,
-  type CoveragePlace,
-  type Partner,
-} from '../src/index';
+import { MatcherError, SERVICE_IDS, coverage, CoverageSchema, selectCoverage, type CoveragePlace, type Partner } from '../src/index';
 
 // Town centres in West Java; Bandung-Cimahi 8.8 km, Bandung-Garut 48.0 km, Cimahi-Garut 56.6 km,
 // Bandung-Bogor 95.5 km.
@@ -148,11 +140,7 @@ describe('coverage: the partner rules of recommend', () => {
 
   it('adds up free places and counts the partners that record no capacity', () => {
     const result = coverage(
-      [
-        partner('A', { capacity: { total: 10, used: 4 } }),
-        partner('B', { capacity: { total: 3, used: 1 } }),
-        partner('C'),
-      ],
+      [partner('A', { capacity: { total: 10, used: 4 } }), partner('B', { capacity: { total: 3, used: 1 } }), partner('C')],
       [place('bandung')],
       { services: ['legal-aid'] },
     );

@@ -38,15 +38,13 @@ export function summarize(places: readonly PlaceCoverage[], services: readonly S
   const cells = places.length * services.length;
   const mostGaps = places
     .filter((place) => place.gaps.length > 0)
-    .map(
-      (place): PlaceGaps => ({
-        id: place.id,
-        ...(place.label !== undefined && { label: place.label }),
-        ...(place.group !== undefined && { group: place.group }),
-        gapCount: place.gaps.length,
-        gaps: [...place.gaps],
-      }),
-    )
+    .map((place): PlaceGaps => ({
+      id: place.id,
+      ...(place.label !== undefined && { label: place.label }),
+      ...(place.group !== undefined && { group: place.group }),
+      gapCount: place.gaps.length,
+      gaps: [...place.gaps],
+    }))
     .sort(byGapsThenId)
     .slice(0, topGaps);
   return {
