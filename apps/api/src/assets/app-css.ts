@@ -1,0 +1,113 @@
+/**
+ * The page's only stylesheet, served by the app at `/assets/app.css` (offices may have no
+ * internet, so no CDN and no web font). Kept as a string module so tsx, vitest and the tsup
+ * bundle all load it the same way. Colours keep at least 4.5:1 contrast on their backgrounds.
+ */
+export const APP_CSS = `
+:root {
+  --ink: #1b1f24;
+  --muted: #4a5360;
+  --paper: #ffffff;
+  --band: #f3f5f7;
+  --line: #c5ccd4;
+  --brand: #0b4f6c;
+  --brand-ink: #ffffff;
+  --link: #0a4a8f;
+  --error: #a4161a;
+  --error-bg: #fdecec;
+  --ok: #1d5e20;
+  --focus: #f2b300;
+  --bar-coverage: #0b4f6c;
+  --bar-proximity: #2e7d32;
+  --bar-capacity: #8a4b00;
+  --bar-administrative: #5b3f8c;
+}
+* { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 100%; line-height: 1.5; color: var(--ink); background: var(--paper); }
+body { margin: 0; }
+a { color: var(--link); }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
+.skip { position: absolute; left: -999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: .5rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+header.site { background: var(--brand); color: var(--brand-ink); }
+header.site a { color: var(--brand-ink); }
+header.site .inner { display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: center; justify-content: space-between; }
+header.site .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; }
+header.site nav ul, .lang-switch ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; }
+.lang-switch { display: flex; gap: .5rem; align-items: center; }
+.lang-switch form { display: inline; margin: 0; }
+.lang-switch button { background: none; border: 1px solid var(--brand-ink); color: var(--brand-ink); padding: .15rem .6rem; border-radius: 3px; font: inherit; cursor: pointer; }
+.lang-switch [aria-current="true"] { font-weight: 700; text-decoration: underline; }
+.inner { max-width: 64rem; margin: 0 auto; padding: .75rem 1rem; }
+main.inner { padding-bottom: 3rem; }
+h1 { font-size: 1.6rem; margin: 1rem 0 .5rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
+h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
+.note { background: var(--band); border-left: 4px solid var(--brand); padding: .5rem 1rem; }
+.hint { color: var(--muted); font-size: .95rem; margin: .1rem 0 .4rem; }
+fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; padding: .5rem 1rem 1rem; }
+legend { font-weight: 700; padding: 0 .25rem; }
+fieldset fieldset { margin: .5rem 0; }
+fieldset fieldset legend { font-weight: 600; }
+.needs-fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0 1rem; }
+.need { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .25rem 1rem; padding: .2rem 0; border-bottom: 1px dotted var(--line); }
+.need:last-child { border-bottom: 0; }
+.need .priority { display: flex; gap: .35rem; align-items: center; font-size: .95rem; }
+.row { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+.control { margin: .5rem 0; }
+.control > label, .control > .label { display: block; font-weight: 600; }
+.choice { display: inline-flex; gap: .35rem; align-items: center; margin-right: 1.25rem; }
+input[type="checkbox"], input[type="radio"] { width: 1.15rem; height: 1.15rem; accent-color: var(--brand); }
+select, input[type="text"], input[type="number"] { font: inherit; color: var(--ink); background: var(--paper); border: 1px solid #6b7480; border-radius: 3px; padding: .3rem .45rem; max-width: 100%; }
+select.wide { min-width: min(28rem, 100%); }
+.field-error { color: var(--error); font-weight: 600; margin: .25rem 0; }
+.has-error { border-color: var(--error); background: var(--error-bg); }
+.error-summary { border: 3px solid var(--error); background: var(--error-bg); padding: .5rem 1rem; margin: 1rem 0; }
+.error-summary h2 { margin-top: .25rem; color: var(--error); font-size: 1.15rem; }
+button.primary { font: inherit; font-weight: 700; background: var(--brand); color: var(--brand-ink); border: 2px solid var(--brand); border-radius: 4px; padding: .55rem 1.4rem; cursor: pointer; }
+button.primary:hover { background: #083a50; }
+.matches { list-style: none; padding: 0; margin: 0; }
+.match { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+.match header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .25rem 1rem; align-items: baseline; }
+.match .rank { color: var(--muted); font-weight: 600; margin-right: .25rem; }
+.meta { color: var(--muted); margin: .1rem 0 .5rem; }
+.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .25rem 1.5rem; }
+.cols h4 { margin: .5rem 0 .2rem; font-size: 1rem; }
+.cols ul { margin: 0; padding-left: 1.2rem; }
+.met { color: var(--ok); }
+.unmet { color: var(--error); }
+.score { font-weight: 700; font-size: 1.1rem; }
+.bar { display: flex; height: .8rem; width: 100%; max-width: 20rem; background: var(--band); border: 1px solid #6b7480; border-radius: 2px; overflow: hidden; margin: .2rem 0; }
+.bar span { display: block; height: 100%; }
+.bar .f-coverage, .swatch.f-coverage { background: var(--bar-coverage); }
+.bar .f-proximity, .swatch.f-proximity { background: var(--bar-proximity); }
+.bar .f-capacity, .swatch.f-capacity { background: var(--bar-capacity); }
+.bar .f-administrative, .swatch.f-administrative { background: var(--bar-administrative); }
+.swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: -1px; border: 1px solid var(--ink); }
+table { border-collapse: collapse; margin: .5rem 0; }
+th, td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--band); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.factors { font-size: .9rem; }
+details > summary { cursor: pointer; color: var(--link); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.map { max-width: 100%; height: auto; border: 1px solid var(--line); }
+footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
+@media print {
+  header.site nav, .lang-switch, .skip, .no-print, form.search, .error-summary { display: none !important; }
+  header.site { background: none; color: #000; border-bottom: 2px solid #000; }
+  header.site a { color: #000; text-decoration: none; }
+  body { font-size: 11pt; }
+  .inner { max-width: none; padding: 0; }
+  a { color: #000; }
+  .match { border-color: #000; }
+  details { display: block; }
+  details > summary { display: none; }
+  details:not([open]) > *:not(summary) { display: block; }
+  .bar, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;

@@ -1,0 +1,119 @@
+import type { Context, Handler } from 'hono';
+import { DEFAULT_SERVICE_RADIUS_KM } from '@pokmas/matcher';
+import { APP_CSS } from '../../assets/app-css';
+import type { AppBindings } from '../../lib/types';
+import { CoveragePage } from '../../views/coverage';
+import { EMPTY_FORM, type FormErrors } from '../../views/form';
+import { parseLang, strings, type FormField, type Lang } from '../../views/i18n';
+import { Layout } from '../../views/layout';
+import { NotFound, PartnerPage } from '../../views/partner';
+import { SearchPage } from '../../views/search-page';
+import { bapasCoverage, formChoices, matchViews, partnerNames } from './web.data';
+import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
+
+type WebHandler = Handler<AppBindings>;
+
+/** How many partners a search lists. */
+export const RESULTS_LIMIT = 10;
+
+/** The order messages appear in the error summary: the order of the controls on the page. */
+const FIELD_ORDER: FormField[] = [
+  'needs',
+  'location',
+  'bapasId',
+  'regencyCode',
+  'coordinates',
+  'ageGroup',
+  'gender',
+  'religion',
+  'maxDistanceKm',
+  'modes',
+];
+
+const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
+
+/** Pages that carry a client's details must never be kept by a browser or a proxy. */
+const noStore = (c: Context<AppBindings>) => c.header('Cache-Control', 'no-store');
+
+/** `GET /`: the empty form. */
+export const form: WebHandler = (c) => {
+  const lang = queryLang(c);
+  return c.html(<SearchPage lang={lang} values={EMPTY_FORM} errors={{}} {...formChoices(c.var.directory)} />);
+};
+
+/**
+ * `POST /search`: the form parsed into a client, located, matched and rendered. Invalid input
+ * re-renders the form as sent with the messages beside the fields, status 422. Nothing about
+ * the client is stored or logged, and the answer is `no-store`.
+ */
+export const search: WebHandler = async (c) => {
+  const body: FormBody = await c.req.parseBody({ all: true });
+  const lang = parseLang(lastValue(body, 'lang'));
+  const values = readForm(body);
+  const { registry, directory } = c.var;
+  const outcome = toClient(values, directory);
+  const choices = formChoices(directory);
+  noStore(c);
+
+  if (!outcome.success) {
+    const t = strings(lang);
+    const errors: FormErrors = Object.fromEntries(
+      FIELD_ORDER.filter((field) => outcome.fields.includes(field)).map((field) => [field, t.errors[field]]),
+    );
+    return c.html(<SearchPage lang={lang} values={values} errors={errors} {...choices} />, 422);
+  }
+
+  const recommendation = registry.matcher.recommend(outcome.client, { lang, limit: RESULTS_LIMIT });
+  return c.html(
+    <SearchPage
+      lang={lang}
+      values={values}
+      errors={{}}
+      {...choices}
+      results={{ matches: matchViews(recommendation, registry, directory), excluded: recommendation.excluded }}
+      repost={formEntries(values)}
+    />,
+  );
+};
+
+/** `GET /search` (a reload or a bookmark of the results): back to the form, nothing to show. */
+export const searchByGet: WebHandler = (c) => c.redirect(queryLang(c) === 'id' ? '/' : `/?lang=${queryLang(c)}`, 303);
+
+/** `GET /partners/:id`: a partner's offerings, capacity and contact; 404 for an unknown id. */
+export const partner: WebHandler = (c) => {
+  const lang = queryLang(c);
+  const t = strings(lang);
+  const id = c.req.param('id') ?? '';
+  const names = partnerNames(c.var.registry, c.var.directory, id);
+  if (!names) {
+    return c.html(
+      <Layout lang={lang} title={t.notFoundTitle} path={c.req.path}>
+        <NotFound lang={lang} message={t.partnerNotFound} />
+      </Layout>,
+      404,
+    );
+  }
+  return c.html(
+    <Layout lang={lang} title={names.partner.name} path={c.req.path}>
+      <PartnerPage lang={lang} {...names} defaultServiceRadiusKm={DEFAULT_SERVICE_RADIUS_KM} />
+    </Layout>,
+  );
+};
+
+/** `GET /coverage`: the link to the API's coverage map and the national summary. */
+export const coveragePage: WebHandler = (c) => {
+  const lang = queryLang(c);
+  const { summary, groups } = bapasCoverage(c.var.registry, c.var.directory);
+  return c.html(
+    <Layout lang={lang} title={strings(lang).coverageTitle} path="/coverage">
+      <CoveragePage lang={lang} summary={summary} groups={groups} mapUrl="/v1/coverage/map.svg" dataUrl="/v1/coverage" />
+    </Layout>,
+  );
+};
+
+/** `GET /assets/app.css`: the one stylesheet, served by the app itself. */
+export const stylesheet: WebHandler = (c) => {
+  c.header('Content-Type', 'text/css; charset=utf-8');
+  c.header('Cache-Control', 'public, max-age=3600');
+  return c.body(APP_CSS);
+};

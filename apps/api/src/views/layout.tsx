@@ -1,0 +1,106 @@
+import type { Child } from 'hono/jsx';
+import { html } from 'hono/html';
+import { LANGS, strings, type Lang } from './i18n';
+
+/** The fields of a posted search, sent again when the language is switched on a results page. */
+export type Repost = ReadonlyArray<readonly [name: string, value: string]>;
+
+export interface LayoutProps {
+  lang: Lang;
+  title: string;
+  /** The path the language links point at (GET pages keep their place). */
+  path: string;
+  /** On a results page: the posted fields, so switching language re-runs the same search. */
+  repost?: Repost | undefined;
+  children?: Child;
+}
+
+/** `path?lang=xx`, keeping any other query parameter out (pages take only `lang`). */
+export const withLang = (path: string, lang: Lang): string => (lang === 'id' ? path : `${path}?lang=${lang}`);
+
+function LangSwitch({ lang, path, repost }: Pick<LayoutProps, 'lang' | 'path' | 'repost'>) {
+  const t = strings(lang);
+  return (
+    <div class="lang-switch" role="group" aria-label={t.languageSwitch}>
+      <span aria-hidden="true">{t.languageSwitch}:</span>
+      {LANGS.map((other) => {
+        const name = t.languageNames[other];
+        if (other === lang) {
+          return (
+            <span aria-current="true" lang={other}>
+              {name}
+            </span>
+          );
+        }
+        if (repost) {
+          // A POST, so the client's details never land in a URL when the language changes.
+          return (
+            <form method="post" action="/search">
+              {repost.map(([field, value]) => (
+                <input type="hidden" name={field} value={value} />
+              ))}
+              <button type="submit" name="lang" value={other} lang={other} data-lang-switch={other}>
+                {name}
+              </button>
+            </form>
+          );
+        }
+        return (
+          <a href={withLang(path, other)} lang={other} hreflang={other} data-lang-switch={other}>
+            {name}
+          </a>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The page shell: header with navigation and language switch, main, footer. */
+export function Layout({ lang, title, path, repost, children }: LayoutProps) {
+  const t = strings(lang);
+  return (
+    <>
+      {html`<!DOCTYPE html>`}
+      <html lang={t.htmlLang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="referrer" content="no-referrer" />
+          <title>{`${title} · ${t.appName}`}</title>
+          <link rel="stylesheet" href="/assets/app.css" />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t.skipToContent}
+          </a>
+          <header class="site">
+            <div class="inner">
+              <a class="brand" href={withLang('/', lang)}>
+                {t.appName}
+              </a>
+              <nav aria-label={t.appName}>
+                <ul>
+                  <li>
+                    <a href={withLang('/', lang)}>{t.navSearch}</a>
+                  </li>
+                  <li>
+                    <a href={withLang('/coverage', lang)}>{t.navCoverage}</a>
+                  </li>
+                </ul>
+              </nav>
+              <LangSwitch lang={lang} path={path} repost={repost} />
+            </div>
+          </header>
+          <main id="main" class="inner" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site">
+            <div class="inner">
+              <p>{t.footer}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

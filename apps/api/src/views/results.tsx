@@ -1,0 +1,218 @@
+import { LABELS, type Exclusion, type FactorResult, type Lang, type Match, type Partner } from '@pokmas/matcher';
+import { formatNumber, serviceLabel, strings } from './i18n';
+import { withLang } from './layout';
+
+/** One match with what the page shows beside it: the partner itself and its Bapas and POKMAS names. */
+export interface MatchView {
+  match: Match;
+  partner: Partner;
+  bapasName: string;
+  pokmasName?: string | undefined;
+}
+
+export interface ResultsProps {
+  lang: Lang;
+  matches: readonly MatchView[];
+  excluded: readonly Exclusion[];
+}
+
+const percent = (value: number) => Math.round(value * 100);
+
+/** The score as a stacked bar of factor contributions, with the same numbers as a table. */
+function ScoreBreakdown({ lang, score, factors, id }: { lang: Lang; score: number; factors: readonly FactorResult[]; id: string }) {
+  const t = strings(lang);
+  return (
+    <div class="score-block">
+      <p class="score">{t.scoreOf(String(percent(score)))}</p>
+      <div class="bar" aria-hidden="true">
+        {factors.map((factor) => (
+          <span class={`f-${factor.id}`} style={`width:${(factor.contribution * 100).toFixed(1)}%`} title={t.factorNames[factor.id]} />
+        ))}
+      </div>
+      <table class="factors">
+        <caption class="visually-hidden">{t.factorsTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.factor}</th>
+            <th scope="col" class="num">
+              {t.factorValue}
+            </th>
+            <th scope="col" class="num">
+              {t.factorWeight}
+            </th>
+            <th scope="col" class="num">
+              {t.factorContribution}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {factors.map((factor) => (
+            <tr>
+              <th scope="row">
+                <span class={`swatch f-${factor.id}`} aria-hidden="true" />
+                {t.factorNames[factor.id]}
+              </th>
+              <td class="num">{percent(factor.value)}</td>
+              <td class="num">{percent(factor.weight)}%</td>
+              <td class="num">{formatNumber(factor.contribution * 100, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A partner's contact details, with phone and email as links a click can use. */
+export function ContactDetails({ lang, partner }: { lang: Lang; partner: Partner }) {
+  const t = strings(lang);
+  const contact = partner.contact;
+  if (!contact || !(contact.person || contact.phone || contact.email || contact.address)) {
+    return <p>{t.noContact}</p>;
+  }
+  return (
+    <dl class="facts">
+      {contact.person ? (
+        <>
+          <dt>{t.contactPerson}</dt>
+          <dd>{contact.person}</dd>
+        </>
+      ) : null}
+      {contact.phone ? (
+        <>
+          <dt>{t.phone}</dt>
+          <dd>
+            <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`}>{contact.phone}</a>
+          </dd>
+        </>
+      ) : null}
+      {contact.email ? (
+        <>
+          <dt>{t.email}</dt>
+          <dd>
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </dd>
+        </>
+      ) : null}
+      {contact.address ? (
+        <>
+          <dt>{t.address}</dt>
+          <dd>{contact.address}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: number }) {
+  const t = strings(lang);
+  const { match, partner } = view;
+  const id = `match-${rank}`;
+  return (
+    <li class="match" data-partner-id={partner.id}>
+      <header>
+        <h3 id={`${id}-name`}>
+          <span class="rank">{rank}.</span>
+          <a href={withLang(`/partners/${encodeURIComponent(partner.id)}`, lang)}>{partner.name}</a>
+        </h3>
+        <span>
+          {t.distance}: {match.distanceKm === null ? t.distanceUnknown : t.km(formatNumber(match.distanceKm, lang))}
+        </span>
+      </header>
+      <p class="meta">
+        {LABELS.kind[partner.kind][lang]} · {t.pokmas}: {view.pokmasName ?? '—'} · {view.bapasName}
+      </p>
+      <div class="cols">
+        <div>
+          <h4>{t.covered}</h4>
+          <ul class="covered">
+            {match.covered.map((need) => (
+              <li class="met" data-service={need.service}>
+                {serviceLabel(need.service, lang)}{' '}
+                <span class="hint">({need.modes.map((mode) => LABELS.mode[mode][lang]).join(', ')})</span>
+              </li>
+            ))}
+          </ul>
+          <h4>{t.missing}</h4>
+          {match.missing.length === 0 ? (
+            <p>{t.none}</p>
+          ) : (
+            <ul class="missing">
+              {match.missing.map((need) => (
+                <li class="unmet" data-service={need.service}>
+                  {serviceLabel(need.service, lang)} <span class="hint">({t.missingNames[need.reason]})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h4>{t.score}</h4>
+          <ScoreBreakdown lang={lang} score={match.score} factors={match.factors} id={id} />
+        </div>
+        <div>
+          <h4>{t.reasons}</h4>
+          <ul class="reasons">
+            {match.reasons.map((reason) => (
+              <li data-code={reason.code}>{reason.text}</li>
+            ))}
+          </ul>
+          <h4>{t.contact}</h4>
+          <ContactDetails lang={lang} partner={partner} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** "Why is a partner missing?": how many partners each hard rule left out. */
+export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly Exclusion[] }) {
+  const t = strings(lang);
+  const counted = excluded.filter((exclusion) => exclusion.count > 0);
+  return (
+    <section aria-labelledby="why-missing" id="why-missing-section">
+      <h2 id="why-missing">{t.whyMissingTitle}</h2>
+      {counted.length === 0 ? (
+        <p>{t.whyMissingNone}</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">{t.whyMissingIntro}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.reason}</th>
+              <th scope="col" class="num">
+                {t.count}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {counted.map((exclusion) => (
+              <tr data-reason={exclusion.reason}>
+                <th scope="row">{t.exclusionNames[exclusion.reason]}</th>
+                <td class="num">{exclusion.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The ranked partners, best first, then the exclusion counts. */
+export function Results({ lang, matches, excluded }: ResultsProps) {
+  const t = strings(lang);
+  return (
+    <section aria-labelledby="results-title" id="results">
+      <h2 id="results-title">{t.resultsTitle}</h2>
+      <p>{t.resultsIntro(matches.length)}</p>
+      <p class="hint no-print">{t.printHint}</p>
+      <ol class="matches">
+        {matches.map((view, index) => (
+          <MatchCard lang={lang} view={view} rank={index + 1} />
+        ))}
+      </ol>
+      <Exclusions lang={lang} excluded={excluded} />
+    </section>
+  );
+}
