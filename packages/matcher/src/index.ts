@@ -1,5 +1,6 @@
 export { recommend } from './recommend';
 export { createMatcher, type Matcher } from './matcher';
+export { allocate, SCORE_UNITS } from './allocation/allocate';
 export { MatcherError, MATCHER_ERROR_CODES, formatIssue, type MatcherErrorCode, type MatcherIssue } from './errors';
 export { haversineKm, gaussDecay, type DecayParams } from './geo';
 export {
@@ -122,3 +123,21 @@ export {
   type ServiceSummary,
   type PlaceGaps,
 } from './schemas/coverage';
+export {
+  AllocateOptionsSchema,
+  AllocationSchema,
+  AllocationNeedsSchema,
+  AssignmentSchema,
+  UnassignedSchema,
+  AllocationStatsSchema,
+  ALLOCATION_WEIGHTINGS,
+  UNASSIGNED_REASONS,
+  type AllocateOptions,
+  type Allocation,
+  type AllocationNeeds,
+  type AllocationWeighting,
+  type Assignment,
+  type Unassigned,
+  type UnassignedReason,
+  type AllocationStats,
+} from './schemas/allocation';

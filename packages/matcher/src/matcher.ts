@@ -1,3 +1,5 @@
+import { allocatePrepared, parseAllocateOptions, parseClients } from './allocation/allocate';
+import { indexByService } from './candidates';
 import type { PreparedPartner } from './context';
 import { parseOptions, resolveOptions } from './options';
 import { parseClient, parsePartners, prepareClient, preparePartner } from './prepare';
@@ -6,12 +8,17 @@ import type { Client } from './schemas/client';
 import type { RecommendOptions } from './schemas/options';
 import type { Partner } from './schemas/partner';
 import type { Recommendation } from './schemas/result';
-import type { ServiceId } from './taxonomy';
+import type { AllocateOptions, Allocation } from './schemas/allocation';
 
 /** A matcher over a fixed set of partners, validated and indexed once. */
 export interface Matcher {
   /** The same answer as `recommend(client, partners, { ...matcherOptions, ...options })`. */
   recommend(client: Client, options?: RecommendOptions): Recommendation;
+  /**
+   * The same answer as `allocate(clients, partners, options)` with the matcher's weights,
+   * proximity and service radius as defaults, overridden key by key.
+   */
+  allocate(clients: readonly Client[], options?: AllocateOptions): Allocation;
   /** The validated partners, in the order given. */
   readonly partners: readonly Partner[];
 }
@@ -31,14 +38,7 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   resolveOptions(base); // fail now, not at the first query, on weights that add up to 0
   const valid = parsePartners(partners);
   const prepared = valid.map(preparePartner);
-  const byService = new Map<ServiceId, PreparedPartner[]>();
-  for (const partner of prepared) {
-    for (const offering of partner.partner.offerings) {
-      const list = byService.get(offering.service);
-      if (list) list.push(partner);
-      else byService.set(offering.service, [partner]);
-    }
-  }
+  const byService = indexByService(prepared);
 
   return {
     partners: valid,
@@ -51,6 +51,11 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
       }
       const others = () => prepared.filter((partner) => !candidates.has(partner)).map((partner) => partner.partner.id);
       return rank(preparedClient, candidates, { count: prepared.length - candidates.size, ids: others }, resolved);
+    },
+    allocate(clients, callOptions) {
+      const allocation = parseAllocateOptions(callOptions);
+      const resolved = resolveOptions(base, allocation.scoring);
+      return allocatePrepared(parseClients(clients), prepared, byService, resolved, allocation);
     },
   };
 }

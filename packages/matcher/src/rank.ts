@@ -8,7 +8,7 @@ import type { CoveredNeed, Exclusion, ExclusionReason, Match, MissingNeed, Recom
 import { EXCLUSION_REASONS } from './schemas/result';
 import { TopK } from './topk';
 
-interface Scored {
+export interface Scored {
   readonly input: FactorInput;
   readonly values: readonly number[];
   readonly score: number;
@@ -24,7 +24,7 @@ export interface NotOffering {
 }
 
 /** Applies the hard rules to one partner: either why it is excluded, or what it covers. */
-function assess(client: PreparedClient, prepared: PreparedPartner, options: ResolvedOptions): Assessment | ExclusionReason {
+export function assess(client: PreparedClient, prepared: PreparedPartner, options: ResolvedOptions): Assessment | ExclusionReason {
   const excluded = partnerExclusion(client, prepared);
   if (excluded) return excluded;
 
@@ -50,7 +50,8 @@ function assess(client: PreparedClient, prepared: PreparedPartner, options: Reso
   return { prepared, distanceKm, covered, missing };
 }
 
-function score(input: FactorInput): Scored {
+/** The partner's score for the client (the `score` of its match), with each factor's value. */
+export function score(input: FactorInput): Scored {
   const values = FACTORS.map((factor) => factor.score(input));
   let total = 0;
   FACTORS.forEach((factor, index) => {

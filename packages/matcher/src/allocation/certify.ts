@@ -31,7 +31,7 @@ export function certify(problem: TransportationProblem, arcOf: Int32Array, partn
     if (a < arcStart[i]! || a >= arcStart[i + 1]!) feasible = false;
     else {
       primal += arcValue[a]!;
-      used[arcPartner[a]!]++;
+      used[arcPartner[a]!] = used[arcPartner[a]!]! + 1;
     }
   }
   let dual = 0;
