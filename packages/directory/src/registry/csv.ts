@@ -75,6 +75,12 @@ const FALSE = ['false', 'no', 'tidak', '0'];
 
 type Cells = Partial<Record<CsvColumn, string>>;
 
+// A spreadsheet that took a cell for a number drops leading and trailing zeros: Bapas "026"
+// becomes 26 and regency "32.10" becomes 32.1. Both are restored, as Bapas ids are three
+// digits and regency codes NN.NN.
+const unmangleBapasId = (cell: string | undefined) => (cell && /^\d{1,2}$/.test(cell) ? cell.padStart(3, '0') : cell);
+const unmangleRegencyCode = (cell: string | undefined) => (cell && /^\d{2}\.\d$/.test(cell) ? `${cell}0` : cell);
+
 /** Reads one row's cells into a Partner-shaped value, reporting cells that cannot be read. */
 function readRow(cells: Cells, report: (column: CsvColumn, message: string) => void): Record<string, unknown> {
   const text = (column: CsvColumn): string | undefined => cells[column] || undefined;
@@ -98,7 +104,7 @@ function readRow(cells: Cells, report: (column: CsvColumn, message: string) => v
   set('id', text('id'));
   set('name', text('name'));
   set('kind', text('kind'));
-  set('bapasId', text('bapasId'));
+  set('bapasId', unmangleBapasId(text('bapasId')));
   set('pokmasId', text('pokmasId'));
 
   const lat = number('lat');
@@ -107,7 +113,7 @@ function readRow(cells: Cells, report: (column: CsvColumn, message: string) => v
   else if (text('lat') === undefined && text('lon') !== undefined) report('lat', 'give lat with lon, or neither');
   else if (text('lon') === undefined && text('lat') !== undefined) report('lon', 'give lon with lat, or neither');
 
-  set('regencyCode', text('regencyCode'));
+  set('regencyCode', unmangleRegencyCode(text('regencyCode')));
   set('serviceRadiusKm', number('serviceRadiusKm'));
 
   const services = parseOfferingsCell(cells.services ?? '');
