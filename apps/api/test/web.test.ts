@@ -1,0 +1,296 @@
+import { COMMUNITIES, FIELDS, LABELS, SERVICES } from '@pokmas/matcher';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { webApp } from './web-harness';
+
+type App = Awaited<ReturnType<typeof webApp>>;
+let ctx: App;
+beforeAll(async () => {
+  ctx = await webApp();
+});
+
+const form = (pairs: Array<[string, string]>) => ({
+  method: 'POST',
+  body: new URLSearchParams(pairs),
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+});
+
+/** A juvenile client in Kota Bandung who needs legal aid urgently. */
+const JUVENILE_BANDUNG: Array<[string, string]> = [
+  ['lang', 'id'],
+  ['need', 'legal-aid'],
+  ['priority-legal-aid', '3'],
+  ['regencyCode', '32.73'],
+  ['ageGroup', 'juvenile'],
+  ['mode', 'in-person'],
+  ['mode', 'remote'],
+  ['mode', 'home-visit'],
+];
+
+const search = (pairs: Array<[string, string]>) => ctx.app.request('/search', form(pairs));
+
+/** Every value of `attribute` on the page. */
+const attributes = (html: string, attribute: string): string[] =>
+  [...html.matchAll(new RegExp(`\\s${attribute}="([^"]*)"`, 'g'))].map((match) => match[1]!);
+
+/** The opening tags of the user-facing controls (hidden inputs are not controls). */
+const controls = (html: string): string[] =>
+  [...html.matchAll(/<(input|select|textarea|button)\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/type="hidden"/.test(tag));
+
+const idOf = (tag: string) => /\sid="([^"]+)"/.exec(tag)?.[1];
+
+const partnerIds = (html: string) => attributes(html, 'data-partner-id');
+
+describe('the form at /', () => {
+  it('labels every control with a <label for> that points at it', async () => {
+    const html = await (await ctx.app.request('/')).text();
+    const labelled = new Set(attributes(html, 'for'));
+    const unlabelled = controls(html)
+      .filter((tag) => !tag.startsWith('<button'))
+      .filter((tag) => {
+        const id = idOf(tag);
+        return id === undefined || !labelled.has(id);
+      });
+    expect(controls(html).length).toBeGreaterThan(40);
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('lists every service under its field and community, in Indonesian by default', async () => {
+    const html = await (await ctx.app.request('/')).text();
+    expect(html).toContain('<html lang="id">');
+    for (const field of FIELDS) expect(html).toContain(`<legend>${field.label.id}</legend>`);
+    for (const community of COMMUNITIES) expect(html).toContain(`<legend>${community.label.id}</legend>`);
+    for (const service of SERVICES) {
+      expect(html).toContain(`id="need-${service.id}"`);
+      expect(html).toContain(`id="priority-${service.id}"`);
+    }
+  });
+
+  it('says that no name or identity number is asked for, and asks for none', async () => {
+    const html = await (await ctx.app.request('/')).text();
+    expect(html).toContain('tidak meminta nama, NIK');
+    const names = attributes(html, 'name').map((name) => name.toLowerCase());
+    expect(names.filter((name) => /nama|name|nik|identity|ktp/.test(name))).toEqual([]);
+  });
+
+  it('posts the search in the body, never in the URL', async () => {
+    const html = await (await ctx.app.request('/')).text();
+    expect(html).toMatch(/<form class="search" method="post" action="\/search"/);
+  });
+});
+
+describe('posting the form', () => {
+  it('lists only partners that accept juveniles for a juvenile client in Bandung needing legal aid', async () => {
+    const response = await search(JUVENILE_BANDUNG);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const ids = partnerIds(html);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const partner = ctx.registry.byId.get(id);
+      expect(partner?.eligibility?.ageGroups, id).toContain('juvenile');
+    }
+    expect(html).toContain('Mengapa mitra tidak muncul?');
+    expect(html).toMatch(/data-reason="ineligible-age"/);
+  });
+
+  it('shows each match with its Bapas, POKMAS, distance, needs met and not met, score factors, reasons and contact', async () => {
+    const html = await (
+      await search([...JUVENILE_BANDUNG.filter(([name]) => name !== 'mode'), ['mode', 'in-person'], ['need', 'religious-guidance']])
+    ).text();
+    const first = html.slice(html.indexOf('<li class="match"'), html.indexOf('</li>', html.indexOf('<h4>Kontak</h4>')));
+    expect(first).toContain('Bapas Kelas I Bandung');
+    expect(first).toContain('POKMAS:');
+    expect(first).toMatch(/Jarak: [\d,]+ km/);
+    expect(first).toContain('Kebutuhan yang dipenuhi');
+    expect(first).toContain('Kebutuhan yang tidak dipenuhi');
+    expect(first).toContain('class="bar"');
+    for (const factor of ['coverage', 'proximity', 'capacity', 'administrative']) expect(first).toContain(`f-${factor}`);
+    expect(first).toContain('data-code="accepts-juveniles"');
+    expect(first).toContain('Menerima klien anak.');
+    expect(first).toMatch(/href="tel:\+?\d+"/);
+  });
+
+  it('keeps the results out of every cache', async () => {
+    const response = await search(JUVENILE_BANDUNG);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+  });
+
+  it('accepts coordinates with a decimal comma', async () => {
+    const pairs = JUVENILE_BANDUNG.filter(([name]) => name !== 'regencyCode');
+    const response = await search([...pairs, ['lat', '-6,9175'], ['lon', '107,6191']]);
+    expect(response.status).toBe(200);
+    expect(partnerIds(await response.text()).length).toBeGreaterThan(0);
+  });
+
+  it('uses the Bapas seat when only the Bapas is given, and credits partners of that Bapas', async () => {
+    const pairs = JUVENILE_BANDUNG.filter(([name]) => name !== 'regencyCode');
+    const html = await (await search([...pairs, ['bapasId', '026']])).text();
+    expect(html).toContain('data-code="same-bapas"');
+  });
+});
+
+describe('invalid input', () => {
+  it('re-renders the form with 422, a message beside each field at fault and the input kept', async () => {
+    const response = await search([
+      ['lang', 'id'],
+      ['lat', '-6.9'],
+      ['lon', 'timur'],
+      ['maxDistanceKm', 'jauh'],
+      ['religion', 'islam'],
+      ['priority-legal-aid', '3'],
+    ]);
+    expect(response.status).toBe(422);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const html = await response.text();
+    for (const field of ['needs', 'coordinates', 'ageGroup', 'maxDistanceKm', 'modes']) {
+      expect(html, field).toContain(`id="error-${field}"`);
+    }
+    expect(html).toContain('Pilih paling sedikit satu kebutuhan.');
+    expect(html).toContain('class="error-summary"');
+    expect(html).toMatch(/id="lat"[^>]*value="-6.9"/);
+    expect(html).toMatch(/id="lon"[^>]*value="timur"/);
+    expect(html).toMatch(/<option value="islam" selected="">/);
+    expect(html).toMatch(/<option value="3" selected="">3 \(mendesak\)<\/option>/);
+    expect(html).toMatch(/id="maxDistanceKm"[^>]*aria-invalid="true"/);
+    expect(partnerIds(html)).toEqual([]);
+  });
+
+  it('writes the messages in the chosen language', async () => {
+    const html = await (
+      await search([
+        ['lang', 'en'],
+        ['need', 'legal-aid'],
+        ['ageGroup', 'adult'],
+        ['mode', 'remote'],
+      ])
+    ).text();
+    expect(html).toContain('Choose a Bapas or a regency, or give the client&#39;s coordinates.');
+    expect(html).toContain('id="error-location"');
+  });
+
+  it('names an unknown regency or Bapas beside its own field', async () => {
+    const base = JUVENILE_BANDUNG.filter(([name]) => name !== 'regencyCode');
+    const regency = await (await search([...base, ['regencyCode', '99.99']])).text();
+    expect(regency).toContain('id="error-regencyCode"');
+    const bapas = await (await search([...base, ['bapasId', '999']])).text();
+    expect(bapas).toContain('id="error-bapasId"');
+  });
+
+  it('refuses a priority outside 1 to 3 and an unlisted gender', async () => {
+    const response = await search([
+      ...JUVENILE_BANDUNG.filter(([name]) => name !== 'priority-legal-aid'),
+      ['priority-legal-aid', '9'],
+      ['gender', 'x'],
+    ]);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('id="error-needs"');
+    expect(html).toContain('id="error-gender"');
+  });
+
+  it('sends a GET of /search back to the empty form', async () => {
+    const response = await ctx.app.request('/search?lang=en');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/?lang=en');
+  });
+});
+
+describe('the language switch', () => {
+  it('serves the form in English with the taxonomy labels in English', async () => {
+    const html = await (await ctx.app.request('/?lang=en')).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(`<label for="need-legal-aid">${SERVICES.find((s) => s.id === 'legal-aid')!.label.en}</label>`);
+    expect(html).toContain(LABELS.ageGroup.juvenile.en);
+    expect(html).toContain('does not ask for the client');
+    expect(html).toContain('<a href="/" lang="id" hreflang="id" data-lang-switch="id">Bahasa Indonesia</a>');
+  });
+
+  it('falls back to Indonesian for a language the page does not speak', async () => {
+    const html = await (await ctx.app.request('/?lang=fr')).text();
+    expect(html).toContain('<html lang="id">');
+  });
+
+  it('writes the results and the reasons in English', async () => {
+    const html = await (await search([...JUVENILE_BANDUNG.filter(([name]) => name !== 'lang'), ['lang', 'en']])).text();
+    expect(html).toContain('Recommended partners');
+    expect(html).toContain('Accepts juvenile clients.');
+    expect(html).toContain('Why is a partner missing?');
+  });
+
+  it('switches the language of a results page by posting the same search again', async () => {
+    const html = await (await search(JUVENILE_BANDUNG)).text();
+    const switcher = html.slice(html.indexOf('class="lang-switch"'), html.indexOf('</header>'));
+    expect(switcher).toContain('<form method="post" action="/search">');
+    expect(switcher).toContain('<input type="hidden" name="regencyCode" value="32.73"/>');
+    expect(switcher).toContain('<input type="hidden" name="ageGroup" value="juvenile"/>');
+    expect(switcher).toMatch(/<button type="submit" name="lang" value="en"/);
+    // The client's details never go into a link.
+    expect(attributes(html, 'href').filter((href) => /32\.73|juvenile|legal-aid/.test(href))).toEqual([]);
+  });
+});
+
+describe('the partner page', () => {
+  it('shows the offerings, capacity, whom it accepts and the contact', async () => {
+    const partner = ctx.registry.partners.find((item) => item.capacity && item.contact?.phone)!;
+    const response = await ctx.app.request(`/partners/${partner.id}?lang=en`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`<h1 id="partner-name">${partner.name}</h1>`);
+    for (const offering of partner.offerings) expect(html).toContain(`data-service="${offering.service}"`);
+    expect(html).toContain(`${partner.capacity!.total - partner.capacity!.used} of ${partner.capacity!.total} places free`);
+    expect(html).toContain(partner.contact!.phone!);
+  });
+
+  it('answers 404 with a page for an unknown id', async () => {
+    const response = await ctx.app.request('/partners/no-such-partner');
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('Halaman tidak ditemukan');
+    expect(html).toContain('href="/"');
+  });
+});
+
+describe('the coverage page', () => {
+  it('links the coverage map and shows the national summary by service and by Kanwil', async () => {
+    const response = await ctx.app.request('/coverage?lang=en');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('href="/v1/coverage/map.svg"');
+    expect(html).toContain('id="coverage-by-service"');
+    expect(html).toContain('id="coverage-by-kanwil"');
+    for (const service of SERVICES) expect(html).toContain(`data-service="${service.id}"`);
+  });
+});
+
+describe('assets', () => {
+  it('serves its own stylesheet, with a print layout and a visible focus', async () => {
+    const response = await ctx.app.request('/assets/app.css');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/css/);
+    const css = await response.text();
+    expect(css).toContain('@media print');
+    expect(css).toContain(':focus-visible');
+    expect(css).not.toMatch(/url\(|@import|https?:/);
+  });
+
+  it('loads nothing from outside the app on any page', async () => {
+    const partner = ctx.registry.partners[0]!;
+    const pages = [
+      await ctx.app.request('/'),
+      await ctx.app.request('/?lang=en'),
+      await search(JUVENILE_BANDUNG),
+      await search([['lang', 'en']]),
+      await ctx.app.request(`/partners/${partner.id}`),
+      await ctx.app.request('/partners/unknown'),
+      await ctx.app.request('/coverage'),
+    ];
+    for (const page of pages) {
+      const html = await page.text();
+      const urls = ['src', 'href', 'action', 'srcset', 'poster', 'data'].flatMap((attribute) => attributes(html, attribute));
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.filter((url) => /^(https?:)?\/\//i.test(url))).toEqual([]);
+      expect(urls.filter((url) => !/^(\/|#|tel:|mailto:)/.test(url))).toEqual([]);
+      expect(html).not.toMatch(/https?:\/\//);
+    }
+  });
+});
