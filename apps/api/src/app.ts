@@ -1,0 +1,118 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Directory } from '@pokmas/directory';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './env';
+import { bearerAuth } from './lib/auth';
+import { createRouter } from './lib/create-app';
+import { errorToProblem } from './lib/errors';
+import { silentLogger, type Logger } from './lib/logger';
+import { problem, ProblemError } from './lib/problem';
+import type { RegistryStore } from './lib/registry-store';
+import { requestLog } from './lib/request-log';
+import type { AppBindings } from './lib/types';
+import bapas from './routes/bapas/bapas.index';
+import health from './routes/health/health.index';
+import partners from './routes/partners/partners.index';
+import recommendations from './routes/recommendations/recommendations.index';
+import taxonomy from './routes/taxonomy/taxonomy.index';
+
+export interface AppDeps {
+  directory: Directory;
+  registry: RegistryStore;
+  config: Config;
+  logger?: Logger;
+}
+
+/** Every router the app serves, mounted at `/`; each declares its own full paths. */
+const ROUTERS = [health, recommendations, partners, bapas, taxonomy];
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Assembles the API: middleware, routes, the OpenAPI document and its reference page, and the
+ * answers for errors. Starting a server is `index.ts`'s job; tests call `app.request` directly.
+ *
+ * @example
+ * const app = createApp({ directory, registry: createRegistryStore(prepareRegistry(demo)), config: parseConfig({}) });
+ * const res = await app.request('/v1/taxonomy');
+ */
+export function createApp({ directory, registry, config, logger = silentLogger }: AppDeps): OpenAPIHono<AppBindings> {
+  const app = createRouter();
+
+  app.use(requestId());
+  app.use(requestLog(logger));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problem(c, 'method-not-allowed', `${c.req.path} accepts ${methods.join(', ')}, not ${c.req.method}.`, {
+          headers: { Allow: methods.join(', ') },
+        }),
+    }),
+  );
+  app.use(secureHeaders());
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
+        allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        exposeHeaders: ['X-Request-Id'],
+        maxAge: 600,
+      }),
+    );
+  }
+  // A request keeps the registry it started with, even if a reload swaps in another meanwhile.
+  app.use(async (c, next) => {
+    c.set('registry', registry.current());
+    c.set('directory', directory);
+    await next();
+  });
+
+  if (config.apiKeys.length > 0) app.use('/v1/*', bearerAuth(config.apiKeys));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new ProblemError('payload-too-large', `The body is larger than ${config.maxBodyBytes} bytes; send less.`);
+      },
+    }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+      if (!JSON_MEDIA_TYPE.test(c.req.header('Content-Type') ?? '')) {
+        throw new ProblemError('unsupported-media-type', 'Send the body as JSON, with the header Content-Type: application/json.');
+      }
+    }
+    await next();
+  });
+
+  for (const router of ROUTERS) app.route('/', router);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Required on /v1 when the server runs with API_KEYS set.',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'pokmas-match API',
+      version: '0.1.0',
+      description:
+        'Ranks POKMAS LIPAS partners for probation clients. Errors are application/problem+json (RFC 9457); ' +
+        'schema errors answer 422 with every issue and its path, a body that is not JSON answers 400.',
+    },
+    ...(config.apiKeys.length > 0 ? { security: [{ bearerAuth: [] }] } : {}),
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'pokmas-match API' }));
+
+  app.notFound((c) => problem(c, 'not-found', `Nothing is served at ${c.req.method} ${c.req.path}; see /docs.`));
+  app.onError(errorToProblem(logger));
+  return app;
+}

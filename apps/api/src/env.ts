@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './lib/logger';
+
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const integer = (min: number, max: number, hint: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `a whole number, ${hint}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `${hint}`).max(max, `${hint}`));
+
+const OriginSchema = z.string().refine((value) => {
+  if (value === '*') return true;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'each origin is * or scheme://host[:port] with no path or trailing slash, such as https://sdp.example.go.id');
+
+/** Every setting the server reads, from the environment, parsed once at start. */
+const EnvSchema = z.object({
+  PORT: integer(0, 65535, 'from 0 (any free port) to 65535').default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  REGISTRY_FILE: z
+    .string()
+    .regex(/\.(json|csv)$/i, 'a path to a .json or .csv registry file')
+    .optional(),
+  API_KEYS: z
+    .string()
+    .transform(list)
+    .pipe(
+      z.array(
+        z
+          .string()
+          .min(16, 'each key needs at least 16 characters')
+          .regex(/^[\x21-\x7e]+$/, 'keys are printable ASCII without spaces, separated by commas'),
+      ),
+    )
+    .optional(),
+  CORS_ORIGINS: z.string().transform(list).pipe(z.array(OriginSchema)).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, `one of ${LOG_LEVELS.join(', ')}`).default('info'),
+  MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024, 'from 1024 to 10485760 bytes').default(64 * 1024),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** The registry file to serve; the demo registry when absent. */
+  registryFile?: string;
+  /** When not empty, `/v1` requires `Authorization: Bearer <key>` with one of these. */
+  apiKeys: readonly string[];
+  /** Origins allowed to call from a browser; `*` for any; no CORS headers when empty. */
+  corsOrigins: readonly string[];
+  logLevel: LogLevel;
+  /** Largest request body accepted, in bytes (413 beyond). */
+  maxBodyBytes: number;
+}
+
+/** A setting that stops the start; the message names each variable and what to give it. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses settings from an environment (empty values count as unset). Throws `ConfigError`
+ * naming every bad variable, never echoing its value (API keys are secrets).
+ *
+ * @example
+ * const config = parseConfig({ PORT: '8080', API_KEYS: 'a-long-random-key-1,a-long-random-key-2' });
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`);
+    throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const data = parsed.data;
+  return {
+    port: data.PORT,
+    host: data.HOST,
+    ...(data.REGISTRY_FILE ? { registryFile: data.REGISTRY_FILE } : {}),
+    apiKeys: data.API_KEYS ?? [],
+    corsOrigins: data.CORS_ORIGINS ?? [],
+    logLevel: data.LOG_LEVEL,
+    maxBodyBytes: data.MAX_BODY_BYTES,
+  };
+}
+
+/** The settings of this process: the one place that reads `process.env`. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

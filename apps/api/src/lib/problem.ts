@@ -1,0 +1,129 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/**
+ * The problems this API answers with. Each kind declares its own status and title, so the
+ * code that raises a problem only says which kind and what to fix. Schema errors, in the body,
+ * the query or the path, all answer 422; a body that is not JSON at all answers 400.
+ */
+export const PROBLEM_KINDS = {
+  'malformed-json': { status: 400, title: 'Malformed JSON' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  'not-found': { status: 404, title: 'Not Found' },
+  'method-not-allowed': { status: 405, title: 'Method Not Allowed' },
+  'payload-too-large': { status: 413, title: 'Content Too Large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
+  validation: { status: 422, title: 'Invalid request' },
+  internal: { status: 500, title: 'Internal Server Error' },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+/** The `type` URI of a problem kind: a stable, non-resolvable identifier (RFC 9457 3.1.1). */
+export const problemType = (kind: ProblemKind): string => `urn:pokmas:problem:${kind}`;
+
+export const ProblemIssueSchema = z
+  .object({
+    /** Where the fault is, as zod gives it: `["client", "needs", 0, "service"]`. */
+    path: z.array(z.union([z.string(), z.number()])),
+    /** The same place as a JSON Pointer: `/client/needs/0/service`. */
+    pointer: z.string(),
+    message: z.string(),
+    code: z.string(),
+  })
+  .openapi('ProblemIssue');
+export type ProblemIssue = z.infer<typeof ProblemIssueSchema>;
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: problemType('validation') }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    /** The request id, as in the `X-Request-Id` header, to quote when asking for help. */
+    requestId: z.string().optional(),
+    /** Present for validation problems: every field at fault. */
+    issues: z.array(ProblemIssueSchema).optional(),
+  })
+  .openapi('Problem', { description: 'An RFC 9457 problem detail, served as application/problem+json' });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export interface ProblemExtras {
+  issues?: readonly ProblemIssue[];
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one error the HTTP layer throws for an expected failure; `app.onError` turns it into a
+ * problem+json response.
+ */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly extras: ProblemExtras = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** Builds a problem+json response on the context (keeping headers already set on it). */
+export function problem(c: Context, kind: ProblemKind, detail: string, extras: ProblemExtras = {}): Response {
+  const { status, title } = PROBLEM_KINDS[kind];
+  const requestId = c.get('requestId') as string | undefined;
+  const body: Problem = {
+    type: problemType(kind),
+    title,
+    status,
+    detail,
+    ...(requestId ? { requestId } : {}),
+    ...(extras.issues ? { issues: [...extras.issues] } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { ...extras.headers, 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+/** `["client", "needs", 0]` as a JSON Pointer (RFC 6901). */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/** Turns issues with paths (zod's or the matcher's) into problem issues, under `prefix`. */
+export function toIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[],
+  prefix: readonly (string | number)[] = [],
+): ProblemIssue[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map((part) => (typeof part === 'number' ? part : String(part)))];
+    return { path, pointer: toPointer(path), message: issue.message, code: issue.code };
+  });
+}
+
+/** A one-line summary of the issues for `detail`: the first few, as `path: message`. */
+export function summarise(issues: readonly ProblemIssue[]): string {
+  const shown = issues.slice(0, 3).map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/** OpenAPI `responses` entries for the problems a route can answer with. */
+export function problemResponses<const S extends readonly ProblemKind[]>(...kinds: S) {
+  const descriptions: Record<ProblemKind, string> = {
+    'malformed-json': 'The body is not valid JSON',
+    unauthorized: 'A bearer key is required (when the server runs with API_KEYS) and was missing or wrong',
+    'not-found': 'No such resource',
+    'method-not-allowed': 'The path exists but not with this method',
+    'payload-too-large': 'The body is larger than the limit',
+    'unsupported-media-type': 'The body is not sent as application/json',
+    validation: 'The body, query or path does not match the schema; `issues` lists every field at fault',
+    internal: 'An unexpected error on the server',
+  };
+  return Object.fromEntries(
+    kinds.map((kind) => [
+      PROBLEM_KINDS[kind].status,
+      { description: descriptions[kind], content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+    ]),
+  ) as { [K in S[number] as (typeof PROBLEM_KINDS)[K]['status']]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+}

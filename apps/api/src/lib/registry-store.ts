@@ -1,0 +1,62 @@
+import { formatRegistryIssue, RegistryError, type Registry } from '@pokmas/directory';
+import { createMatcher, formatIssue, MatcherError, type Partner } from '@pokmas/matcher';
+import type { Logger } from './logger';
+import type { LoadedRegistry } from './types';
+
+/** Holds the registry being served; `swap` replaces it in one assignment. */
+export interface RegistryStore {
+  current(): LoadedRegistry;
+  swap(next: LoadedRegistry): void;
+}
+
+export function createRegistryStore(initial: LoadedRegistry): RegistryStore {
+  let registry = initial;
+  return {
+    current: () => registry,
+    swap(next) {
+      registry = next;
+    },
+  };
+}
+
+/** Validates and indexes a registry once (throws `MatcherError` on partners the matcher refuses). */
+export function prepareRegistry(registry: Registry): LoadedRegistry {
+  const matcher = createMatcher(registry.partners);
+  return {
+    version: registry.version,
+    source: registry.source,
+    partners: matcher.partners,
+    pokmas: registry.pokmas,
+    matcher,
+    byId: new Map<string, Partner>(matcher.partners.map((partner) => [partner.id, partner])),
+  };
+}
+
+/**
+ * Loads a registry and swaps it in when it is good; when it is not, the old registry keeps
+ * serving and the reason is logged. Never throws. Resolves to whether it swapped.
+ */
+export async function reloadRegistry(store: RegistryStore, load: () => Promise<Registry>, logger: Logger): Promise<boolean> {
+  const previous = store.current().version;
+  try {
+    const next = prepareRegistry(await load());
+    store.swap(next);
+    logger.info('registry reloaded', { source: next.source, version: next.version, previousVersion: previous, partners: next.partners.length });
+    return true;
+  } catch (error) {
+    logger.error('registry reload failed; still serving the previous registry', { version: previous, reason: describeError(error) });
+    return false;
+  }
+}
+
+/** A message that says what to fix: every issue of a refused registry, with its row and field. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines =
+    error instanceof RegistryError ? error.issues.map(formatRegistryIssue) : error instanceof MatcherError ? error.issues.map(formatIssue) : [];
+  if (lines.length === 0) return error.message;
+  const head = error instanceof RegistryError ? `${error.file ?? 'the registry'}: registry refused` : 'registry refused';
+  const shown = lines.slice(0, 20).map((line) => `  - ${line}`);
+  if (lines.length > 20) shown.push(`  ... and ${lines.length - 20} more`);
+  return `${head}, ${lines.length} problem${lines.length === 1 ? '' : 's'}:\n${shown.join('\n')}`;
+}

@@ -1,0 +1,30 @@
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Directory, Pokmas } from '@pokmas/directory';
+import type { Matcher, Partner } from '@pokmas/matcher';
+
+/**
+ * One registry as the app serves it: the partners, validated and indexed once. A request
+ * reads the registry snapshotted at its start (`c.var.registry`), so a reload never changes
+ * the registry under a request in flight.
+ */
+export interface LoadedRegistry {
+  /** Changes whenever the registry's content changes. */
+  version: string;
+  /** Where it was read from (a file path, or the demo registry). */
+  source: string;
+  partners: readonly Partner[];
+  pokmas: readonly Pokmas[];
+  matcher: Matcher;
+  byId: ReadonlyMap<string, Partner>;
+}
+
+export interface AppBindings {
+  Variables: {
+    registry: LoadedRegistry;
+    directory: Directory;
+    requestId: string;
+  };
+}
+
+/** A handler typed from its route definition: its input, and the responses it may give. */
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppBindings>;

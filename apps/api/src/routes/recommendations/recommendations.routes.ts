@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { RecommendOptionsSchema } from '@pokmas/matcher';
+import { problemResponses } from '../../lib/problem';
+import { ClientSchema, ExclusionSchema, MatchSchema, PartnerSummarySchema, RegistryInfoSchema } from '../../lib/schemas';
+
+/** The most matches one request may ask for. */
+export const MAX_LIMIT = 100;
+
+export const RecommendationRequestSchema = RecommendOptionsSchema.pick({ weights: true, lang: true, explainExclusions: true })
+  .extend({
+    client: ClientSchema,
+    limit: z.number().int().min(1).max(MAX_LIMIT, `limit is at most ${MAX_LIMIT}`).optional().openapi({ default: 10 }),
+  })
+  .openapi('RecommendationRequest', {
+    example: {
+      client: {
+        id: 'K-2026-0001',
+        bapasId: '026',
+        ageGroup: 'adult',
+        needs: [{ service: 'job-placement', priority: 3 }, { service: 'religious-guidance' }],
+      },
+      limit: 5,
+      lang: 'en',
+    },
+  });
+
+export const RecommendedMatchSchema = MatchSchema.extend({ partner: PartnerSummarySchema }).openapi('RecommendedMatch');
+
+export const ResolvedLocationSchema = z
+  .object({
+    source: z.enum(['coordinates', 'regency', 'bapas']).openapi({ description: 'What the client location was taken from' }),
+    regencyCode: z.string().optional(),
+  })
+  .openapi('ResolvedLocation');
+
+export const RecommendationResponseSchema = z
+  .object({
+    matches: z.array(RecommendedMatchSchema),
+    excluded: z.array(ExclusionSchema),
+    registry: RegistryInfoSchema,
+    location: ResolvedLocationSchema,
+  })
+  .openapi('RecommendationResponse');
+
+export const recommend = createRoute({
+  method: 'post',
+  path: '/v1/recommendations',
+  tags: ['Recommendations'],
+  summary: 'Rank partners for one client',
+  description:
+    'Resolves the client location (coordinates, else a regency code, else the Bapas seat), then ranks the partners ' +
+    'of the current registry. Responses are never cached (`Cache-Control: no-store`).',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: RecommendationRequestSchema } } },
+  },
+  responses: {
+    200: { description: 'The best matches, and why the others were left out', content: { 'application/json': { schema: RecommendationResponseSchema } } },
+    ...problemResponses('malformed-json', 'unauthorized', 'payload-too-large', 'unsupported-media-type', 'validation'),
+  },
+});
+export type RecommendRoute = typeof recommend;

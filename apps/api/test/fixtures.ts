@@ -1,0 +1,87 @@
+import { loadDirectory, type Directory, type Registry } from '@pokmas/directory';
+import type { Partner } from '@pokmas/matcher';
+import { createApp } from '../src/app';
+import { parseConfig } from '../src/env';
+import { createRegistryStore, prepareRegistry, type RegistryStore } from '../src/lib/registry-store';
+
+/** A small registry around Bandung (Bapas 026, Kota Bandung 32.73) and one partner in Jakarta. */
+export const PARTNERS: Partner[] = [
+  {
+    id: 'P-001',
+    name: 'BLK Bandung',
+    kind: 'government',
+    bapasId: '026',
+    pokmasId: 'PK-026-SR',
+    location: { lat: -6.93, lon: 107.62 },
+    regencyCode: '32.73',
+    offerings: [{ service: 'skills-training', sectors: ['industry'] }, { service: 'job-placement' }],
+    capacity: { total: 10, used: 2 },
+    contact: { person: 'Ibu Sari', phone: '+62 22 000 0001' },
+  },
+  {
+    id: 'P-002',
+    name: 'Pesantren Al-Ikhlas',
+    kind: 'religious-institution',
+    bapasId: '026',
+    pokmasId: 'PK-026-SR',
+    location: { lat: -6.95, lon: 107.55 },
+    regencyCode: '32.04',
+    offerings: [{ service: 'religious-guidance', religions: ['islam'] }, { service: 'mental-strengthening' }],
+    eligibility: { ageGroups: ['adult', 'juvenile'] },
+  },
+  {
+    id: 'P-003',
+    name: 'LBH Bandung',
+    kind: 'civil-society',
+    bapasId: '026',
+    pokmasId: 'PK-026-LS',
+    regencyCode: '32.73',
+    offerings: [{ service: 'legal-aid', modes: ['in-person', 'remote'] }],
+  },
+  {
+    id: 'P-004',
+    name: 'Yayasan Jakarta Mandiri',
+    kind: 'civil-society',
+    bapasId: '001',
+    location: { lat: -6.2, lon: 106.82 },
+    regencyCode: '31.71',
+    offerings: [{ service: 'job-placement' }, { service: 'legal-aid' }],
+    active: false,
+  },
+];
+
+export function fixtureRegistry(version = 'fixture-1', partners: Partner[] = PARTNERS): Registry {
+  return {
+    version,
+    source: 'fixture',
+    partners,
+    pokmas: [
+      { id: 'PK-026-SR', bapasId: '026', name: 'POKMAS Kemandirian Bandung', field: 'self-reliance' },
+      { id: 'PK-026-LS', bapasId: '026', name: 'POKMAS Hukum Bandung', field: 'law-society' },
+    ],
+  };
+}
+
+let directory: Promise<Directory> | undefined;
+/** The real directory, loaded once per test file. */
+export const getDirectory = (): Promise<Directory> => (directory ??= loadDirectory());
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: RegistryStore;
+  directory: Directory;
+}
+
+/** An app over the fixture registry; `env` as the process would see it. */
+export async function makeApp(env: Record<string, string> = {}, registry: Registry = fixtureRegistry()): Promise<TestApp> {
+  const dir = await getDirectory();
+  const store = createRegistryStore(prepareRegistry(registry));
+  const app = createApp({ directory: dir, registry: store, config: parseConfig(env), logger: undefined });
+  return { app, store, directory: dir };
+}
+
+export const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
