@@ -157,6 +157,16 @@ function columnOf(header: string): CsvColumn | undefined {
 }
 
 /**
+ * The separator the header row uses most. Decided from the header alone: partner rows hold
+ * `;` in their services and `,` in names, which can sway a guess over whole rows.
+ */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const count = (separator: string) => header.split(separator).length - 1;
+  return [';', '\t'].reduce((best, separator) => (count(separator) > count(best) ? separator : best), ',');
+}
+
+/**
  * Reads a registry spreadsheet saved as CSV (comma, semicolon or tab separated, as spreadsheet
  * programs in different locales save it). Row numbers are the spreadsheet's: the header is
  * row 1, the first partner row 2; blank rows are skipped but keep their numbers.
@@ -164,7 +174,8 @@ function columnOf(header: string): CsvColumn | undefined {
 export function readCsvRegistry(text: string): RegistryCandidate {
   const issues: RegistryIssue[] = [];
   const candidate: RegistryCandidate = { issues, partners: [], pokmas: undefined, pokmasHints: new Map(), impliedPokmasFieldName: pokmasFieldName };
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false });
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), skipEmptyLines: false });
   for (const error of parsed.errors) {
     // Papa's row is the 0-based record index, the header included: the spreadsheet row is one more.
     const row = error.row === undefined ? 0 : error.row + 1;
