@@ -73,7 +73,10 @@ button.primary:hover { background: #083a50; }
 .match header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .25rem 1rem; align-items: baseline; }
 .match .rank { color: var(--muted); font-weight: 600; margin-right: .25rem; }
 .meta { color: var(--muted); margin: .1rem 0 .5rem; }
-.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .25rem 1.5rem; }
+.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .25rem 1.5rem; }
+@media (min-width: 60rem) { .cols { grid-template-columns: 1fr 1.25fr 1fr; } }
+.cols > * { min-width: 0; }
+.cols p { margin: .2rem 0; }
 .cols h4 { margin: .5rem 0 .2rem; font-size: 1rem; }
 .cols ul { margin: 0; padding-left: 1.2rem; }
 .met { color: var(--ok); }
@@ -90,11 +93,14 @@ table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
 th { background: var(--band); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.factors { font-size: .9rem; }
-details > summary { cursor: pointer; color: var(--link); }
+table.factors { font-size: .875rem; width: 100%; max-width: 22rem; }
+table.factors th, table.factors td { padding: .15rem .4rem; }
+table.factors td { white-space: nowrap; }
+.score { margin: .2rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+a[href^="tel:"] { white-space: nowrap; }
 .map { max-width: 100%; height: auto; border: 1px solid var(--line); }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media print {
@@ -105,9 +111,6 @@ footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size:
   .inner { max-width: none; padding: 0; }
   a { color: #000; }
   .match { border-color: #000; }
-  details { display: block; }
-  details > summary { display: none; }
-  details:not([open]) > *:not(summary) { display: block; }
   .bar, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

@@ -150,10 +150,10 @@ const id = {
   },
   footer: 'Data mitra dari daftar POKMAS LIPAS. Halaman ini dapat dipakai tanpa internet.',
   factorNames: {
-    coverage: 'Kebutuhan terpenuhi',
+    coverage: 'Kebutuhan',
     proximity: 'Kedekatan',
     capacity: 'Kapasitas',
-    administrative: 'Bapas yang sama',
+    administrative: 'Bapas sendiri',
   } as Record<FactorId, string>,
   exclusionNames: {
     'no-matching-service': 'Tidak memberikan layanan yang dibutuhkan',
@@ -303,10 +303,10 @@ const en: Strings = {
   },
   footer: 'Partner data from the POKMAS LIPAS registry. This page works without the internet.',
   factorNames: {
-    coverage: 'Needs met',
+    coverage: 'Needs',
     proximity: 'Proximity',
     capacity: 'Capacity',
-    administrative: 'Same Bapas',
+    administrative: 'Own Bapas',
   },
   exclusionNames: {
     'no-matching-service': 'Offers none of the needed services',

@@ -145,6 +145,8 @@ function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: nu
               ))}
             </ul>
           )}
+          <h4>{t.contact}</h4>
+          <ContactDetails lang={lang} partner={partner} />
         </div>
         <div>
           <h4>{t.score}</h4>
@@ -157,8 +159,6 @@ function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: nu
               <li data-code={reason.code}>{reason.text}</li>
             ))}
           </ul>
-          <h4>{t.contact}</h4>
-          <ContactDetails lang={lang} partner={partner} />
         </div>
       </div>
     </li>
