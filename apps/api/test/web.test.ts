@@ -97,7 +97,8 @@ describe('posting the form', () => {
     const html = await (
       await search([...JUVENILE_BANDUNG.filter(([name]) => name !== 'mode'), ['mode', 'in-person'], ['need', 'religious-guidance']])
     ).text();
-    const first = html.slice(html.indexOf('<li class="match"'), html.indexOf('</li>', html.indexOf('<h4>Kontak</h4>')));
+    const start = html.indexOf('<li class="match"');
+    const first = html.slice(start, html.indexOf('<li class="match"', start + 1));
     expect(first).toContain('Bapas Kelas I Bandung');
     expect(first).toContain('POKMAS:');
     expect(first).toMatch(/Jarak: [\d,]+ km/);
