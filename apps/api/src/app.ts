@@ -20,6 +20,7 @@ import health from './routes/health/health.index';
 import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
 import taxonomy from './routes/taxonomy/taxonomy.index';
+import web from './routes/web/web.index';
 
 export interface AppDeps {
   directory: Directory;
@@ -93,6 +94,7 @@ export function createApp({ directory, registry, config, logger = silentLogger }
   });
 
   for (const router of ROUTERS) app.route('/', router);
+  app.route('/', web); // the counsellor page (HTML): /, /search, /partners/:id, /coverage, /assets/app.css
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
