@@ -1,0 +1,255 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The counsellor page in a real browser (Debian's Chromium driven by playwright-core) against
+ * the real server, started from the sources as a child process, on a free port of 127.0.0.1.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/results.png', import.meta.url));
+const require = createRequire(import.meta.url);
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && !process.env.CI) {
+  console.warn(`e2e-browser: ${CHROMIUM} is missing, so the browser tests are skipped here (apt-get install chromium). CI fails instead.`);
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts `apps/api/src/index.ts` with PORT=0 and reads the address from its "listening" line. */
+function startServer(): Promise<Server> {
+  const child = spawn(process.execPath, ['--conditions=@pokmas/source', '--import', 'tsx', 'apps/api/src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', API_KEYS: '', REGISTRY_FILE: '', CORS_ORIGINS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within 60 s:\n${output}`));
+    }, 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]! });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** axe-core on the current page: the violations of impact serious or critical. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromium', () => {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  /** Requests the browser tried to make anywhere but the app (there must be none). */
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) before running the browser tests in CI.`,
+      );
+    }
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'id-ID' });
+    const origin = new URL(server.url).origin;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+  });
+
+  /** Fills the form for a juvenile client in Kota Bandung who needs legal aid, and submits it with the keyboard. */
+  async function searchJuvenileInBandung(target: Page) {
+    await target.goto(`${server!.url}/`);
+    await target.getByLabel('Bantuan hukum', { exact: true }).check();
+    await target.getByLabel('Prioritas Bantuan hukum').selectOption('3');
+    await target.getByLabel('Kabupaten/kota tempat tinggal').selectOption('32.73');
+    await target.getByLabel('Anak', { exact: true }).check();
+    await target.getByRole('button', { name: 'Cari mitra' }).focus();
+    await Promise.all([target.waitForURL(`${server!.url}/search`), target.keyboard.press('Enter')]);
+  }
+
+  const listedPartners = (target: Page) =>
+    target.locator('li.match').evaluateAll((items) => items.map((item) => item.getAttribute('data-partner-id')!));
+
+  it('has an accessibility check that can fail (an unlabelled field in low contrast)', async () => {
+    const scratch = await context.newPage();
+    try {
+      await scratch.setContent(
+        '<!DOCTYPE html><html lang="en"><body><main><p style="color:#bbb;background:#fff">faint</p><input type="text"></main></body></html>',
+      );
+      const found = await seriousViolations(scratch);
+      expect(found.some((line) => line.includes('label'))).toBe(true);
+      expect(found.some((line) => line.includes('color-contrast'))).toBe(true);
+    } finally {
+      await scratch.close();
+    }
+  }, 60_000);
+
+  it('has a form that axe finds no serious accessibility problem in', async () => {
+    await page.goto(`${server!.url}/`);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('#privacy-note').textContent()).toContain('tidak meminta nama');
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('starts the keyboard at a skip link that moves focus to the main content', async () => {
+    await page.goto(`${server!.url}/`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      outline: getComputedStyle(document.activeElement!).outlineStyle,
+    }));
+    expect(skip.text).toBe('Langsung ke isi');
+    expect(skip.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  }, 60_000);
+
+  it('lists only partners that accept juveniles for a juvenile client in Bandung needing legal aid', async () => {
+    await searchJuvenileInBandung(page);
+    expect(await page.locator('h2#results-title').textContent()).toBe('Mitra yang disarankan');
+    const ids = await listedPartners(page);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const response = await fetch(`${server!.url}/v1/partners/${encodeURIComponent(id)}`);
+      expect(response.status, id).toBe(200);
+      const partner = (await response.json()) as { eligibility?: { ageGroups?: string[] } };
+      expect(partner.eligibility?.ageGroups, id).toContain('juvenile');
+    }
+    expect(await page.locator('#why-missing').textContent()).toBe('Mengapa mitra tidak muncul?');
+
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Printed, the results stay and the form, the navigation and the language switch go.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#results').isVisible()).toBe(true);
+    expect(await page.locator('form.search').isVisible()).toBe(false);
+    expect(await page.locator('.lang-switch').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  }, 60_000);
+
+  it('switches the results to English, keeping the same search', async () => {
+    await searchJuvenileInBandung(page);
+    const before = await listedPartners(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForSelector('html[lang="en"]');
+    expect(await page.locator('h2#results-title').textContent()).toBe('Recommended partners');
+    expect(await page.locator('li.match').first().textContent()).toContain('Legal aid');
+    expect(await listedPartners(page)).toEqual(before);
+    expect(page.url()).toBe(`${server!.url}/search`);
+  }, 60_000);
+
+  it("opens a partner's page with its offerings, capacity and contact", async () => {
+    await searchJuvenileInBandung(page);
+    const first = page.locator('li.match h3 a').first();
+    const name = (await first.textContent())!;
+    const id = await page.locator('li.match').first().getAttribute('data-partner-id');
+    await Promise.all([page.waitForURL(`${server!.url}/partners/${id}`), first.click()]);
+    expect(await page.locator('h1').textContent()).toBe(name);
+    for (const heading of ['Layanan yang diberikan', 'Kapasitas', 'Klien yang diterima', 'Kontak']) {
+      expect(await page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading).toBe(true);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('shows the errors beside the fields, accessibly, when the form is incomplete', async () => {
+    await page.goto(`${server!.url}/?lang=en`);
+    await Promise.all([page.waitForURL(`${server!.url}/search`), page.getByRole('button', { name: 'Find partners' }).click()]);
+    expect(await page.locator('.error-summary').isVisible()).toBe(true);
+    expect(await page.locator('#error-needs').textContent()).toBe('Choose at least one need.');
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('links the coverage map and shows its summary table', async () => {
+    await page.goto(`${server!.url}/`);
+    await Promise.all([page.waitForURL(`${server!.url}/coverage`), page.getByRole('link', { name: 'Peta cakupan' }).click()]);
+    expect(await page.locator('#coverage-map-link').getAttribute('href')).toBe('/v1/coverage/map.svg');
+    expect(await page.locator('#coverage-by-service tbody tr').count()).toBe(16);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('works with JavaScript turned off', async () => {
+    const noScript = await browser!.newContext({ javaScriptEnabled: false });
+    try {
+      const plain = await noScript.newPage();
+      await searchJuvenileInBandung(plain);
+      expect((await listedPartners(plain)).length).toBeGreaterThan(0);
+    } finally {
+      await noScript.close();
+    }
+  }, 60_000);
+
+  it('never asked for anything outside the app', () => {
+    expect(outside).toEqual([]);
+  });
+});
