@@ -12,67 +12,84 @@ import { loadDirectory } from './directory';
 import { RegistryError, formatRegistryIssue } from './errors';
 import { registryToCsv } from './registry/csv';
 import { loadRegistryFile, registryFormatOf } from './registry/load';
+import type { Registry } from './registry/validate';
 import { summarizeRegistry } from './registry/summary';
 
 const USAGE = `usage: npm run registry -- check FILE   validate a registry file (.json or .csv) and print its summary
        npm run registry -- csv FILE     print a registry file as CSV (one row per partner)`;
 
+/** Thrown to end the command with a status; printing is done by then. */
+class Exit {
+  constructor(readonly status: number) {}
+}
+
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+  throw new Exit(2);
 }
 
-const [command, file, ...rest] = process.argv.slice(2);
-if (command === '--help' || command === '-h' || command === 'help') {
-  console.log(USAGE);
-  process.exit(0);
-}
-if ((command !== 'check' && command !== 'csv') || file === undefined || rest.length > 0) {
-  fail(
-    command !== 'check' && command !== 'csv'
-      ? `unknown command ${JSON.stringify(command ?? '')}`
-      : file === undefined
-        ? `give the file to ${command}`
-        : `one file at a time, not ${[file, ...rest].join(' ')}`,
-  );
-}
-if (!registryFormatOf(file)) fail(`${file}: a registry file ends in .json or .csv`);
-
-const directory = await loadDirectory();
-let registry;
-try {
-  registry = await loadRegistryFile(file, directory);
-} catch (error) {
-  if (error instanceof RegistryError) {
-    console.log(`${file}: refused, ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} (CSV rows count the header as row 1):`);
-    for (const issue of error.issues) console.log(`  ${formatRegistryIssue(issue)}`);
-    process.exit(1);
+async function main(args: readonly string[]): Promise<number> {
+  const [command, file, ...rest] = args;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return 0;
   }
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') fail(`${file}: cannot read the file (${code})`);
+  if ((command !== 'check' && command !== 'csv') || file === undefined || rest.length > 0) {
+    fail(
+      command === undefined
+        ? 'give a command and a file'
+        : command !== 'check' && command !== 'csv'
+          ? `unknown command ${JSON.stringify(command)}`
+          : file === undefined
+            ? `give the file to ${command}`
+            : `one file at a time, not ${[file, ...rest].join(' ')}`,
+    );
+  }
+  if (!registryFormatOf(file)) fail(`${file}: a registry file ends in .json or .csv`);
+
+  const directory = await loadDirectory();
+  let registry: Registry;
+  try {
+    registry = await loadRegistryFile(file, directory);
+  } catch (error) {
+    if (error instanceof RegistryError) {
+      console.log(`${file}: refused, ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} (CSV rows count the header as row 1):`);
+      for (const issue of error.issues) console.log(`  ${formatRegistryIssue(issue)}`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') fail(`${file}: cannot read the file (${code})`);
+    throw error;
+  }
+
+  if (command === 'csv') {
+    process.stdout.write(registryToCsv(registry.partners, registry.pokmas));
+    return 0;
+  }
+
+  const summary = summarizeRegistry(registry.partners);
+  const pad = (value: string | number, width: number) => String(value).padStart(width);
+  const lines = [
+    `${file}: valid, version ${registry.version}`,
+    `${summary.partners} partners in ${registry.pokmas.length} POKMAS, ${Object.keys(summary.byBapas).length} Bapas; ${summary.inactive} inactive, ${summary.full} full`,
+    '',
+    'partners per Bapas:',
+    ...Object.entries(summary.byBapas).map(([id, count]) => `  ${pad(count, 4)}  ${id}  ${directory.getBapas(id)?.name ?? ''}`),
+    '',
+    'partners per service:',
+    ...SERVICE_IDS.filter((id) => summary.byService[id]).map(
+      (id: ServiceId) => `  ${pad(summary.byService[id]!, 4)}  ${id.padEnd(22)} ${getService(id).label.en}`,
+    ),
+    '',
+    'partners per kind:',
+    ...Object.entries(summary.byKind).map(([kind, count]) => `  ${pad(count, 4)}  ${kind.padEnd(22)} ${LABELS.kind[kind as PartnerKindId].en}`),
+  ];
+  console.log(lines.join('\n'));
+  return 0;
+}
+
+// exitCode, not exit(): exit() would cut off output still queued for a pipe.
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof Exit) return error.status;
   throw error;
-}
-
-if (command === 'csv') {
-  process.stdout.write(registryToCsv(registry.partners, registry.pokmas));
-  process.exit(0);
-}
-
-const summary = summarizeRegistry(registry.partners);
-const pad = (value: string | number, width: number) => String(value).padStart(width);
-const lines = [
-  `${file}: valid, version ${registry.version}`,
-  `${summary.partners} partners in ${registry.pokmas.length} POKMAS, ${Object.keys(summary.byBapas).length} Bapas; ${summary.inactive} inactive, ${summary.full} full`,
-  '',
-  'partners per Bapas:',
-  ...Object.entries(summary.byBapas).map(([id, count]) => `  ${pad(count, 4)}  ${id}  ${directory.getBapas(id)?.name ?? ''}`),
-  '',
-  'partners per service:',
-  ...SERVICE_IDS.filter((id) => summary.byService[id]).map(
-    (id: ServiceId) => `  ${pad(summary.byService[id]!, 4)}  ${id.padEnd(22)} ${getService(id).label.en}`,
-  ),
-  '',
-  'partners per kind:',
-  ...Object.entries(summary.byKind).map(([kind, count]) => `  ${pad(count, 4)}  ${kind.padEnd(22)} ${LABELS.kind[kind as PartnerKindId].en}`),
-];
-console.log(lines.join('\n'));
+});

@@ -94,7 +94,7 @@ function draftsFor(random: Random, office: BapasOffice): { lawSociety: PartnerDr
   ].map((archetype) => archetype(random, context));
 
   const trade = random.chance(0.5) ? [workshop, farm] : [farm, workshop];
-  const secondFaith = faiths[1] && random.chance(0.6) ? [religiousInstitution(random, { faith: faiths[1] })] : [];
+  const secondFaith = faiths.length > 1 && random.chance(0.6) ? [religiousInstitution(random, { faith: random.pick(faiths.slice(1)) })] : [];
   const selfReliance = [
     religiousInstitution(random, context),
     ...secondFaith,

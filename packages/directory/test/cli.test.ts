@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REGISTRY_FILE } from '../src/index';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const tsx = join(repo, 'node_modules', '.bin', 'tsx');
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+/** Runs the command as `npm run registry --` does, in a child process. */
+function registry(...args: string[]) {
+  const result = spawnSync(tsx, ['--conditions=@pokmas/source', cli, ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'registry-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const write = async (name: string, text: string) => {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+};
+
+describe('npm run registry -- check FILE', () => {
+  it('summarises a good CSV file and exits 0', async () => {
+    const file = await write(
+      'good.csv',
+      'id,name,kind,bapasId,services\nL1,LBH A,civil-society,026,legal-aid; legal-services\nL2,Bengkel B,enterprise,026,skills-training[sectors=industry]\nL3,Klinik C,enterprise,046,health\n',
+    );
+    const { status, stdout } = registry('check', file);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`${file}: valid, version `);
+    expect(stdout).toContain('3 partners in 0 POKMAS, 2 Bapas; 0 inactive, 0 full');
+    expect(stdout).toMatch(/^\s+2 {2}026 {2}Bapas Kelas I Bandung$/m);
+    expect(stdout).toMatch(/^\s+1 {2}046 {2}Bapas Kelas I Surabaya$/m);
+    expect(stdout).toMatch(/^\s+1 {2}legal-aid\s+Legal aid$/m);
+    expect(stdout).toMatch(/^\s+2 {2}enterprise\s+Enterprise$/m);
+  });
+
+  it('summarises the demo registry', () => {
+    const { status, stdout } = registry('check', DEMO_REGISTRY_FILE);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\d+ partners in 168 POKMAS, 84 Bapas/);
+  });
+
+  it('prints every problem of a bad file with row, field and reason, and exits 1', async () => {
+    const file = await write('bad.csv', 'id,name,kind,bapasId,services\nL1,LBH A,civil-society,999,legal-aid\nL2,B,pesantren,026,legal-aide\n');
+    const { status, stdout } = registry('check', file);
+    expect(status).toBe(1);
+    expect(stdout).toContain(`${file}: refused, 3 problems`);
+    expect(stdout).toContain('row 2, bapasId: unknown Bapas id "999"');
+    expect(stdout).toContain('row 3, services: unknown service "legal-aide"');
+    expect(stdout).toContain('row 3, kind: unknown partner kind "pesantren"');
+  });
+
+  it('refuses a bad JSON file the same way', async () => {
+    const file = await write('bad.json', '{"partners": [{"id": "L1"}]}');
+    const { status, stdout } = registry('check', file);
+    expect(status).toBe(1);
+    expect(stdout).toContain('row 1, name: required');
+  });
+
+  it.each([
+    ['no arguments', [], 'give a command and a file'],
+    ['no file', ['check'], 'give the file to check'],
+    ['an unknown command', ['validate', 'x.csv'], 'unknown command "validate"'],
+    ['two files', ['check', 'a.csv', 'b.csv'], 'one file at a time'],
+    ['an unknown extension', ['check', 'partners.xlsx'], 'a registry file ends in .json or .csv'],
+    ['a missing file', ['check', '/nonexistent/partners.csv'], 'cannot read the file (ENOENT)'],
+  ])('prints the usage and exits 2 for %s', (_, args, message) => {
+    const { status, stderr } = registry(...args);
+    expect(status).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('usage: npm run registry -- check FILE');
+  });
+});
+
+describe('npm run registry -- csv FILE', () => {
+  it('prints a JSON registry as a CSV that checks as the same registry', async () => {
+    const { status, stdout } = registry('csv', DEMO_REGISTRY_FILE);
+    expect(status).toBe(0);
+    const file = await write('demo.csv', stdout);
+    const check = registry('check', file);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/\d+ partners in 168 POKMAS, 84 Bapas/);
+  });
+});
