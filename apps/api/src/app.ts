@@ -1,3 +1,5 @@
+// First, before any route module: lets `.openapi()` name the libraries' zod schemas.
+import './lib/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Directory } from '@pokmas/directory';
@@ -16,6 +18,7 @@ import type { RegistryStore } from './lib/registry-store';
 import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
 import bapas from './routes/bapas/bapas.index';
+import coverage from './routes/coverage/coverage.index';
 import health from './routes/health/health.index';
 import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
@@ -30,9 +33,7 @@ export interface AppDeps {
 }
 
 /** Every router the app serves, mounted at `/`; each declares its own full paths. */
-const ROUTERS = [health, recommendations, partners, bapas, taxonomy];
-
-const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+const ROUTERS = [health, recommendations, partners, bapas, taxonomy, coverage];
 
 /**
  * Assembles the API: middleware, routes, the OpenAPI document and its reference page, and the
@@ -84,14 +85,6 @@ export function createApp({ directory, registry, config, logger = silentLogger }
       },
     }),
   );
-  app.use('/v1/*', async (c, next) => {
-    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
-      if (!JSON_MEDIA_TYPE.test(c.req.header('Content-Type') ?? '')) {
-        throw new ProblemError('unsupported-media-type', 'Send the body as JSON, with the header Content-Type: application/json.');
-      }
-    }
-    await next();
-  });
 
   for (const router of ROUTERS) app.route('/', router);
   app.route('/', web); // the counsellor page (HTML): /, /search, /partners/:id, /coverage, /assets/app.css

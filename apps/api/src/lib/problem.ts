@@ -70,7 +70,10 @@ export class ProblemError extends Error {
   }
 }
 
-/** Builds a problem+json response on the context (keeping headers already set on it). */
+/**
+ * Builds a problem+json response on the context (keeping headers already set on it). Problems
+ * are never cached: they may describe a request that carried client data.
+ */
 export function problem(c: Context, kind: ProblemKind, detail: string, extras: ProblemExtras = {}): Response {
   const { status, title } = PROBLEM_KINDS[kind];
   const requestId = c.get('requestId') as string | undefined;
@@ -82,7 +85,7 @@ export function problem(c: Context, kind: ProblemKind, detail: string, extras: P
     ...(requestId ? { requestId } : {}),
     ...(extras.issues ? { issues: [...extras.issues] } : {}),
   };
-  return c.body(JSON.stringify(body), status, { ...extras.headers, 'Content-Type': PROBLEM_CONTENT_TYPE });
+  return c.body(JSON.stringify(body), status, { ...extras.headers, 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' });
 }
 
 /** `["client", "needs", 0]` as a JSON Pointer (RFC 6901). */

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RecommendOptionsSchema } from '@pokmas/matcher';
+import { requireJson } from '../../lib/json-body';
 import { problemResponses } from '../../lib/problem';
 import { ClientSchema, ExclusionSchema, MatchSchema, PartnerSummarySchema, RegistryInfoSchema } from '../../lib/schemas';
 
@@ -50,6 +51,7 @@ export const recommend = createRoute({
   description:
     'Resolves the client location (coordinates, else a regency code, else the Bapas seat), then ranks the partners ' +
     'of the current registry. Responses are never cached (`Cache-Control: no-store`).',
+  middleware: [requireJson] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: RecommendationRequestSchema } } },
   },
