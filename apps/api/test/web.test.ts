@@ -274,6 +274,21 @@ describe('assets', () => {
     expect(css).not.toMatch(/url\(|@import|https?:/);
   });
 
+  it("tells the browser to load nothing but the app's own stylesheet, on every page", async () => {
+    for (const response of [
+      await ctx.app.request('/'),
+      await search(JUVENILE_BANDUNG),
+      await ctx.app.request('/partners/unknown'),
+      await ctx.app.request('/coverage'),
+    ]) {
+      const policy = response.headers.get('Content-Security-Policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("style-src 'self'");
+      expect(policy).toContain("form-action 'self'");
+      expect(policy).not.toMatch(/script-src|https?:/);
+    }
+  });
+
   it('loads nothing from outside the app on any page', async () => {
     const partner = ctx.registry.partners[0]!;
     const pages = [

@@ -32,13 +32,33 @@ const FIELD_ORDER: FormField[] = [
 
 const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
 
-/** Pages that carry a client's details must never be kept by a browser or a proxy. */
-const noStore = (c: Context<AppBindings>) => c.header('Cache-Control', 'no-store');
+/**
+ * Everything a page loads comes from the app itself: the browser is told so, and refuses the
+ * rest. Inline `style` attributes draw the score bars; there are no scripts at all.
+ */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+type Html = Parameters<Context<AppBindings>['html']>[0];
+
+/**
+ * Sends a page with its security policy. `private` pages carry a client's details and must
+ * never be kept by a browser or a proxy.
+ */
+function page(
+  c: Context<AppBindings>,
+  body: Html,
+  { status = 200, private: isPrivate = false }: { status?: 200 | 404 | 422; private?: boolean } = {},
+) {
+  c.header('Content-Security-Policy', PAGE_CSP);
+  if (isPrivate) c.header('Cache-Control', 'no-store');
+  return c.html(body, status);
+}
 
 /** `GET /`: the empty form. */
 export const form: WebHandler = (c) => {
   const lang = queryLang(c);
-  return c.html(<SearchPage lang={lang} values={EMPTY_FORM} errors={{}} {...formChoices(c.var.directory)} />);
+  return page(c, <SearchPage lang={lang} values={EMPTY_FORM} errors={{}} {...formChoices(c.var.directory)} />);
 };
 
 /**
@@ -53,18 +73,18 @@ export const search: WebHandler = async (c) => {
   const { registry, directory } = c.var;
   const outcome = toClient(values, directory);
   const choices = formChoices(directory);
-  noStore(c);
 
   if (!outcome.success) {
     const t = strings(lang);
     const errors: FormErrors = Object.fromEntries(
       FIELD_ORDER.filter((field) => outcome.fields.includes(field)).map((field) => [field, t.errors[field]]),
     );
-    return c.html(<SearchPage lang={lang} values={values} errors={errors} {...choices} />, 422);
+    return page(c, <SearchPage lang={lang} values={values} errors={errors} {...choices} />, { status: 422, private: true });
   }
 
   const recommendation = registry.matcher.recommend(outcome.client, { lang, limit: RESULTS_LIMIT });
-  return c.html(
+  return page(
+    c,
     <SearchPage
       lang={lang}
       values={values}
@@ -73,6 +93,7 @@ export const search: WebHandler = async (c) => {
       results={{ matches: matchViews(recommendation, registry, directory), excluded: recommendation.excluded }}
       repost={formEntries(values)}
     />,
+    { private: true },
   );
 };
 
@@ -86,14 +107,16 @@ export const partner: WebHandler = (c) => {
   const id = c.req.param('id') ?? '';
   const names = partnerNames(c.var.registry, c.var.directory, id);
   if (!names) {
-    return c.html(
+    return page(
+      c,
       <Layout lang={lang} title={t.notFoundTitle} path={c.req.path}>
         <NotFound lang={lang} message={t.partnerNotFound} />
       </Layout>,
-      404,
+      { status: 404 },
     );
   }
-  return c.html(
+  return page(
+    c,
     <Layout lang={lang} title={names.partner.name} path={c.req.path}>
       <PartnerPage lang={lang} {...names} defaultServiceRadiusKm={DEFAULT_SERVICE_RADIUS_KM} />
     </Layout>,
@@ -104,7 +127,8 @@ export const partner: WebHandler = (c) => {
 export const coveragePage: WebHandler = (c) => {
   const lang = queryLang(c);
   const { summary, groups } = bapasCoverage(c.var.registry, c.var.directory);
-  return c.html(
+  return page(
+    c,
     <Layout lang={lang} title={strings(lang).coverageTitle} path="/coverage">
       <CoveragePage lang={lang} summary={summary} groups={groups} mapUrl="/v1/coverage/map.svg" dataUrl="/v1/coverage" />
     </Layout>,
