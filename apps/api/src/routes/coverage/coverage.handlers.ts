@@ -1,0 +1,79 @@
+import type { BapasOffice, Directory } from '@pokmas/directory';
+import { selectCoverage, type Coverage, type ServiceId } from '@pokmas/matcher';
+import { ProblemError } from '../../lib/problem';
+import type { AppRouteHandler, LoadedRegistry } from '../../lib/types';
+import { coverageCsv } from './coverage.csv';
+import { bapasCoverage, measuredOffices } from './coverage.data';
+import { renderCoverageMap } from './coverage.map';
+import type { GetCoverageMapRoute, GetCoverageRoute } from './coverage.routes';
+
+interface Filter {
+  bapasId?: string | undefined;
+  province?: string | undefined;
+  service?: ServiceId | ServiceId[] | undefined;
+}
+
+/** The offices and services a filter selects: unknown ids are a 404, not an empty answer. */
+function select(
+  registry: LoadedRegistry,
+  directory: Directory,
+  filter: Filter,
+): { all: Coverage; selected: Coverage; services?: ServiceId[] } {
+  if (filter.bapasId !== undefined) {
+    const office = directory.getBapas(filter.bapasId);
+    if (!office) throw new ProblemError('not-found', `No Bapas has the id ${filter.bapasId}; GET /v1/bapas lists them.`);
+    if (office.status === 'planned') {
+      throw new ProblemError('not-found', `Bapas ${office.id} is planned, not yet an office: coverage is measured at offices only.`);
+    }
+  }
+  if (filter.province !== undefined && !directory.provinces.some((province) => province.code === filter.province)) {
+    throw new ProblemError('not-found', `No province has the code ${filter.province}; use a two-digit Kemendagri code such as 32.`);
+  }
+  const offices = measuredOffices(directory).filter(
+    (office: BapasOffice) =>
+      (filter.bapasId === undefined || office.id === filter.bapasId) &&
+      (filter.province === undefined || office.provinceCode === filter.province),
+  );
+  const services = filter.service === undefined ? undefined : [...new Set([filter.service].flat())];
+  const all = bapasCoverage(registry, directory);
+  return {
+    all,
+    selected: selectCoverage(all, { placeIds: offices.map((office) => office.id), ...(services && { services }) }),
+    ...(services && { services }),
+  };
+}
+
+export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
+  const { format, ...filter } = c.req.valid('query');
+  const { registry, directory } = c.var;
+  const { all, selected, services } = select(registry, directory, filter);
+
+  if (format === 'csv') {
+    const offices = new Map(directory.bapas.map((office) => [office.id, office]));
+    return c.body(coverageCsv(selected.places, offices), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="pokmas-coverage-${registry.version}.csv"`,
+    });
+  }
+
+  const national = services ? selectCoverage(all, { services }).summary : all.summary;
+  return c.json(
+    {
+      registry: { version: registry.version, partners: registry.partners.length },
+      services: selected.services,
+      places: selected.places,
+      summary: selected.summary,
+      kanwil: selected.groups,
+      national,
+    },
+    200,
+  );
+};
+
+export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute> = (c) => {
+  const { lang = 'id', ...filter } = c.req.valid('query');
+  const { registry, directory } = c.var;
+  const { selected } = select(registry, directory, filter);
+  const svg = renderCoverageMap({ places: selected.places, services: selected.services, registryVersion: registry.version, lang });
+  return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+};

@@ -1,0 +1,332 @@
+import type { BapasOffice, Directory } from '@pokmas/directory';
+import { SERVICE_IDS, type Partner } from '@pokmas/matcher';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareRegistry } from '../src/lib/registry-store';
+import { COVERAGE_CSV_COLUMNS, csvField } from '../src/routes/coverage/coverage.csv';
+import { bapasCoverage } from '../src/routes/coverage/coverage.data';
+import { RAMP, renderCoverageMap, stepOf } from '../src/routes/coverage/coverage.map';
+import { findAll, parseXml } from './coverage-xml';
+import { fixtureRegistry, makeApp, PARTNERS, type TestApp } from './fixtures';
+
+// The fixture registry: P-001 (job placement, skills training) and P-002 (religious guidance,
+// mental strengthening) in person near Bandung within the default 50 km, which reaches the
+// seats of Bapas 026 Bandung (1.7 and 7.0 km), 031 Subang (42.8 and 48.0 km) and 029 Garut
+// (48.3 km from P-001, 52.5 km from P-002); P-003 legal aid in Kota Bandung without
+// coordinates, in person and remotely; P-004 inactive.
+
+let ctx: TestApp;
+let offices: BapasOffice[];
+beforeAll(async () => {
+  ctx = await makeApp();
+  offices = ctx.directory.bapas.filter((office) => office.status !== 'planned');
+});
+
+const get = (path: string) => ctx.app.request(path);
+const json = async (path: string) => {
+  const res = await get(path);
+  expect(res.status).toBe(200);
+  return res.json();
+};
+
+const placeOf = (body: { places: { id: string }[] }, id: string) => {
+  const found = body.places.find((place) => place.id === id);
+  if (!found) throw new Error(`no place ${id}`);
+  return found as { id: string; covered: number; gaps: string[]; services: Record<string, unknown>[]; label: string; group: string };
+};
+
+describe('GET /v1/coverage', () => {
+  it('measures every Bapas office, planned ones left out, for all sixteen services', async () => {
+    const body = await json('/v1/coverage');
+    expect(body.places.map((place: { id: string }) => place.id)).toEqual(offices.map((office) => office.id));
+    expect(body.places.some((place: { id: string }) => place.id === '009')).toBe(false); // planned
+    expect(body.services).toEqual([...SERVICE_IDS]);
+    expect(body.registry).toEqual({ version: 'fixture-1', partners: PARTNERS.length });
+    expect(body.summary).toEqual(body.national);
+  });
+
+  it('gives each Bapas its gaps by the reach rules of the recommendations', async () => {
+    const body = await json('/v1/coverage');
+    const bandung = placeOf(body, '026');
+    expect(bandung).toMatchObject({ label: 'Bapas Kelas I Bandung', covered: 5 });
+    expect(bandung.gaps).toHaveLength(11);
+    expect(bandung.gaps).not.toContain('job-placement');
+    expect(bandung.services.find((cell) => cell.service === 'job-placement')).toMatchObject({
+      partners: 1,
+      inPerson: 1,
+      nearestKm: 1.68,
+      freePlaces: 8,
+    });
+    // P-003 has no coordinates: in reach in person in its own regency, distance unknown.
+    expect(bandung.services.find((cell) => cell.service === 'legal-aid')).toMatchObject({ partners: 1, inPerson: 1, nearestKm: null });
+
+    expect(placeOf(body, '031').covered).toBe(5);
+    expect(placeOf(body, '029').gaps).toContain('religious-guidance'); // P-002 is 52.5 km away
+    expect(placeOf(body, '029').covered).toBe(3);
+    // Far away, only the remote legal aid reaches; the inactive Jakarta partner never counts.
+    const aceh = placeOf(body, '001');
+    expect(aceh.gaps).toEqual(SERVICE_IDS.filter((service) => service !== 'legal-aid'));
+    expect(aceh.services.find((cell) => cell.service === 'legal-aid')).toMatchObject({ partners: 1, inPerson: 0, remoteOnly: 1 });
+  });
+
+  it('summarises per service, per Kanwil and for the nation', async () => {
+    const body = await json('/v1/coverage');
+    const byService = Object.fromEntries(body.national.byService.map((s: { service: string }) => [s.service, s]));
+    expect(byService['job-placement']).toMatchObject({ coveredPlaces: 3, inPersonPlaces: 3 });
+    expect(byService['religious-guidance']).toMatchObject({ coveredPlaces: 2 });
+    expect(byService['legal-aid']).toMatchObject({ coveredPlaces: offices.length, inPersonPlaces: 1, share: 1 });
+    expect(byService['health']).toMatchObject({ coveredPlaces: 0, share: 0 });
+    expect(body.national.fullyCovered).toBe(0);
+    expect(body.national.mostGaps).toHaveLength(10);
+    expect(body.national.mostGaps[0].gapCount).toBe(15);
+
+    const kanwil = body.kanwil as { group: string; places: number }[];
+    expect(kanwil.map((group) => group.group)).toEqual([...new Set(offices.map((office) => office.kanwil))].sort());
+    expect(kanwil.reduce((sum, group) => sum + group.places, 0)).toBe(offices.length);
+  });
+
+  it('selects one Bapas with bapasId, keeping the national summary', async () => {
+    const body = await json('/v1/coverage?bapasId=026');
+    expect(body.places.map((place: { id: string }) => place.id)).toEqual(['026']);
+    expect(body.summary).toMatchObject({ places: 1, fullyCovered: 0, share: 5 / 16 });
+    expect(body.kanwil).toHaveLength(1);
+    expect(body.national.places).toBe(offices.length);
+  });
+
+  it('selects the Bapas of a province by its Kemendagri code', async () => {
+    const body = await json('/v1/coverage?province=32');
+    const westJava = offices.filter((office) => office.provinceCode === '32').map((office) => office.id);
+    expect(westJava.length).toBeGreaterThan(1);
+    expect(body.places.map((place: { id: string }) => place.id)).toEqual(westJava);
+    expect(body.kanwil.map((group: { group: string }) => group.group)).toEqual([offices.find((office) => office.id === '026')!.kanwil]);
+  });
+
+  it('answers an empty selection for a province without a Bapas office', async () => {
+    const without = ctx.directory.provinces.find((province) => !offices.some((office) => office.provinceCode === province.code));
+    if (!without) return; // every province has an office in this directory
+    const body = await json(`/v1/coverage?province=${without.code}`);
+    expect(body.places).toEqual([]);
+    expect(body.summary).toMatchObject({ places: 0, share: 0 });
+  });
+
+  it('measures only the services asked for, one or several, in taxonomy order', async () => {
+    const one = await json('/v1/coverage?service=legal-aid');
+    expect(one.services).toEqual(['legal-aid']);
+    expect(
+      one.places.every((place: { services: unknown[]; gaps: unknown[] }) => place.services.length === 1 && place.gaps.length === 0),
+    ).toBe(true);
+    expect(one.national.share).toBe(1);
+
+    const two = await json('/v1/coverage?service=legal-aid&service=job-placement&service=legal-aid');
+    expect(two.services).toEqual(['job-placement', 'legal-aid']);
+    expect(placeOf(two, '026').covered).toBe(2);
+    expect(two.national.byService.map((s: { service: string }) => s.service)).toEqual(['job-placement', 'legal-aid']);
+  });
+
+  it('combines filters: a Bapas outside the province gives an empty selection', async () => {
+    const body = await json('/v1/coverage?bapasId=001&province=32');
+    expect(body.places).toEqual([]);
+  });
+
+  it('answers 404 problem+json for an unknown or planned Bapas and an unknown province', async () => {
+    for (const [path, text] of [
+      ['/v1/coverage?bapasId=999', 'No Bapas has the id 999'],
+      ['/v1/coverage?bapasId=009', 'planned'],
+      ['/v1/coverage?province=99', 'No province has the code 99'],
+      ['/v1/coverage/map.svg?bapasId=999', 'No Bapas has the id 999'],
+    ] as const) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await res.json();
+      expect(problem).toMatchObject({ status: 404, type: 'urn:pokmas:problem:not-found' });
+      expect(problem.detail).toContain(text);
+    }
+  });
+
+  it('answers 422 problem+json naming the parameter for malformed filters', async () => {
+    for (const [query, field] of [
+      ['province=Jawa%20Barat', 'province'],
+      ['province=321', 'province'],
+      ['service=haircuts', 'service'],
+      ['bapasId=%3Cscript%3E', 'bapasId'],
+      ['format=xlsx', 'format'],
+    ] as const) {
+      const res = await get(`/v1/coverage?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await res.json();
+      expect(problem.issues.map((issue: { path: unknown[] }) => issue.path[0])).toContain(field);
+    }
+  });
+});
+
+describe('GET /v1/coverage?format=csv', () => {
+  const parseCsv = (text: string) =>
+    text
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
+
+  it('answers one row per Bapas and service under a header row', async () => {
+    const res = await get('/v1/coverage?format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('pokmas-coverage-fixture-1.csv');
+    const text = await res.text();
+    expect(text.endsWith('\r\n')).toBe(true);
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([...COVERAGE_CSV_COLUMNS]);
+    expect(rows).toHaveLength(offices.length * 16);
+    expect(rows.every((row) => row.length === COVERAGE_CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it('writes the same numbers as the JSON, with gap 1 where no partner serves', async () => {
+    const text = await (await get('/v1/coverage?format=csv&bapasId=026&service=job-placement&service=health')).text();
+    const [header, ...rows] = parseCsv(text);
+    const records = rows.map((row) => Object.fromEntries(header!.map((column, index) => [column, row[index]])));
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      bapas_id: '026',
+      bapas_name: 'Bapas Kelas I Bandung',
+      province_code: '32',
+      regency_code: '32.73',
+      service: 'job-placement',
+      service_name: 'Penyaluran tenaga kerja',
+      partners: '1',
+      in_person: '1',
+      nearest_km: '1.68',
+      free_places: '8',
+      genders: 'female male',
+      gap: '0',
+    });
+    expect(records[1]).toMatchObject({ service: 'health', partners: '0', nearest_km: '', gap: '1' });
+  });
+
+  it('quotes fields with commas or quotes and defuses spreadsheet formulas', () => {
+    expect(csvField('Bapas, Kelas "I"')).toBe('"Bapas, Kelas ""I"""');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField(null)).toBe('');
+    expect(csvField(-6.5)).toBe('-6.5');
+  });
+});
+
+describe('coverage cache', () => {
+  it('measures once per registry version and again after a reload', async () => {
+    const { app, store, directory } = await makeApp();
+    const first = bapasCoverage(store.current(), directory);
+    expect(bapasCoverage(store.current(), directory)).toBe(first);
+
+    const health: Partner = { ...PARTNERS[0]!, id: 'P-REMOTE-HEALTH', offerings: [{ service: 'health', modes: ['remote'] }] };
+    store.swap(prepareRegistry(fixtureRegistry('fixture-2', [...PARTNERS, health])));
+    const body = await (await app.request('/v1/coverage?service=health')).json();
+    expect(body.registry.version).toBe('fixture-2');
+    expect(body.national.share).toBe(1);
+    expect(bapasCoverage(store.current(), directory)).not.toBe(first);
+  });
+
+  it('does not serve one directory the coverage of another', async () => {
+    const { store, directory } = await makeApp();
+    const fewer: Directory = { ...directory, bapas: directory.bapas.slice(0, 3) };
+    expect(bapasCoverage(store.current(), directory).places.length).toBeGreaterThan(3);
+    expect(bapasCoverage(store.current(), fewer).places).toHaveLength(3);
+  });
+});
+
+describe('GET /v1/coverage/map.svg', () => {
+  it('draws a well-formed SVG with exactly one dot per Bapas office, each with a tooltip', async () => {
+    const res = await get('/v1/coverage/map.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const root = parseXml(await res.text());
+    expect(root.name).toBe('svg');
+    expect(root.attributes.xmlns).toBe('http://www.w3.org/2000/svg');
+    const dots = findAll(root, (element) => element.name === 'circle' && element.attributes.class === 'bapas');
+    expect(dots.map((dot) => dot.attributes['data-id']).sort()).toEqual(offices.map((office) => office.id).sort());
+    expect(findAll(root, (element) => element.name === 'circle')).toHaveLength(offices.length);
+    for (const dot of dots) {
+      expect(dot.children.map((child) => child.name)).toEqual(['title']);
+      expect(RAMP).toContain(dot.attributes.fill);
+    }
+  });
+
+  it('colours a Bapas by its share covered and names its gaps in the tooltip', async () => {
+    const root = parseXml(await (await get('/v1/coverage/map.svg?lang=en')).text());
+    const dot = (id: string) => findAll(root, (element) => element.attributes['data-id'] === id)[0]!;
+    expect(dot('026').attributes.fill).toBe(RAMP[0]); // 5 of 16: 31%
+    expect(dot('001').attributes.fill).toBe(RAMP[0]); // 1 of 16
+    const tooltip = dot('026').children[0]!.text;
+    expect(tooltip).toContain('Bapas Kelas I Bandung');
+    expect(tooltip).toContain('5 of 16 services covered (31%)');
+    expect(tooltip).toMatch(/Missing: .*Health/);
+  });
+
+  it('has a title, a legend with every colour and a graticule with labels', async () => {
+    const root = parseXml(await (await get('/v1/coverage/map.svg?lang=en')).text());
+    expect(root.children[0]).toMatchObject({ name: 'title', text: 'POKMAS service coverage per Bapas' });
+    const legend = findAll(root, (element) => element.attributes.class === 'legend')[0]!;
+    expect(findAll(legend, (element) => element.name === 'rect').map((rect) => rect.attributes.fill)).toEqual([...RAMP]);
+    const labels = findAll(root, (element) => element.name === 'text').map((text) => text.text);
+    expect(labels).toEqual(expect.arrayContaining(['95° E', '140° E', '0°', '5° N', '10° S']));
+  });
+
+  it('draws only the Bapas selected by the filters', async () => {
+    const root = parseXml(await (await get('/v1/coverage/map.svg?province=32&service=legal-aid')).text());
+    const dots = findAll(root, (element) => element.name === 'circle');
+    expect(dots).toHaveLength(offices.filter((office) => office.provinceCode === '32').length);
+    expect(new Set(dots.map((dot) => dot.attributes.fill))).toEqual(new Set([RAMP[4]])); // legal aid everywhere
+  });
+
+  it('steps the colours finer near full coverage, where the aim is', () => {
+    expect([0, 0.49, 0.5, 0.75, 0.875, 0.9, 15 / 16, 0.999, 1].map(stepOf)).toEqual([0, 0, 1, 2, 2, 3, 3, 3, 4]);
+  });
+
+  it('keeps its markup well-formed whatever the names hold', () => {
+    const place = {
+      id: 'X-1',
+      label: 'Bapas <Kelas> "I" & \'Co\'',
+      group: 'Kanwil ]]> <!-- -->',
+      location: { lat: -6.9, lon: 107.6 },
+      covered: 0,
+      share: 0,
+      gaps: ['legal-aid' as const],
+      services: [],
+    };
+    const root = parseXml(renderCoverageMap({ places: [place], services: ['legal-aid'], registryVersion: 'v<1>&', lang: 'en' }));
+    const dot = findAll(root, (element) => element.name === 'circle')[0]!;
+    expect(dot.children[0]!.text).toContain('Bapas <Kelas> "I" & \'Co\' (Kanwil ]]> <!-- -->)');
+    expect(findAll(root, (element) => element.name === 'text').some((text) => text.text.includes('version v<1>&'))).toBe(true);
+  });
+
+  it('draws a place outside Indonesia at the edge of the map rather than off it', () => {
+    const far = { id: 'F', location: { lat: 40, lon: 179 }, covered: 1, share: 1, gaps: [], services: [] };
+    const root = parseXml(renderCoverageMap({ places: [far], services: ['legal-aid'], registryVersion: '1', lang: 'id' }));
+    const frame = findAll(root, (element) => element.name === 'rect' && element.attributes.fill === '#eef3f7')[0]!;
+    const dot = findAll(root, (element) => element.name === 'circle')[0]!;
+    const right = Number(frame.attributes.x) + Number(frame.attributes.width);
+    expect(Number(dot.attributes.cx)).toBe(right);
+    expect(Number(dot.attributes.cy)).toBe(Number(frame.attributes.y));
+  });
+
+  it('refuses an unknown language with 422', async () => {
+    expect((await get('/v1/coverage/map.svg?lang=fr')).status).toBe(422);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes both coverage routes, their filters and the CSV and SVG answers', async () => {
+    const doc = await json('/openapi.json');
+    const list = doc.paths['/v1/coverage'].get;
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
+      'bapasId',
+      'format',
+      'province',
+      'service',
+    ]);
+    expect(Object.keys(list.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '404', '422']));
+    const map = doc.paths['/v1/coverage/map.svg'].get;
+    expect(Object.keys(map.responses['200'].content)).toEqual(['image/svg+xml']);
+    expect(doc.components.schemas).toHaveProperty('CoverageResponse');
+    expect(doc.components.schemas).toHaveProperty('CoveragePlace');
+  });
+});
