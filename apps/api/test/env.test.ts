@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseConfig } from '../src/env';
+
+describe('configuration', () => {
+  test('defaults: port 3000 on 127.0.0.1, the demo registry, no keys, no CORS, info logs, 64 KiB bodies', () => {
+    expect(parseConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      apiKeys: [],
+      corsOrigins: [],
+      logLevel: 'info',
+      maxBodyBytes: 65536,
+    });
+  });
+
+  test('reads every setting; lists are comma-separated; empty values count as unset', () => {
+    const config = parseConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      REGISTRY_FILE: '/data/partners.csv',
+      API_KEYS: ' key-a-0123456789abcdef , key-b-0123456789abcdef ,',
+      CORS_ORIGINS: 'https://a.example,http://localhost:5173',
+      LOG_LEVEL: 'warn',
+      MAX_BODY_BYTES: '4096',
+      UNRELATED: 'ignored',
+    });
+    expect(config).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      registryFile: '/data/partners.csv',
+      apiKeys: ['key-a-0123456789abcdef', 'key-b-0123456789abcdef'],
+      corsOrigins: ['https://a.example', 'http://localhost:5173'],
+      logLevel: 'warn',
+      maxBodyBytes: 4096,
+    });
+    expect(parseConfig({ PORT: '', API_KEYS: '  ', LOG_LEVEL: '' })).toMatchObject({ port: 3000, apiKeys: [], logLevel: 'info' });
+  });
+
+  test('a bad setting stops with every variable at fault named, and never its value', () => {
+    const secret = 'short-secret';
+    let error: unknown;
+    try {
+      parseConfig({
+        PORT: '70000',
+        REGISTRY_FILE: 'partners.xlsx',
+        API_KEYS: secret,
+        CORS_ORIGINS: 'https://a.example/',
+        LOG_LEVEL: 'verbose',
+        MAX_BODY_BYTES: '10',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'REGISTRY_FILE', 'API_KEYS', 'CORS_ORIGINS', 'LOG_LEVEL', 'MAX_BODY_BYTES']) expect(message).toContain(`${name}: `);
+    expect(message).toContain('at least 16 characters');
+    expect(message).not.toContain(secret);
+  });
+
+  test.each([['abc'], ['-1'], ['3000.5'], ['65536']])('PORT=%s is refused', (port) => {
+    expect(() => parseConfig({ PORT: port })).toThrow(/PORT: /);
+  });
+});

@@ -1,0 +1,139 @@
+import { createMatcher } from '@pokmas/matcher';
+import { RegistryError } from '@pokmas/directory';
+import { describe, expect, test } from 'vitest';
+import { createApp } from '../src/app';
+import { parseConfig } from '../src/env';
+import { createLogger } from '../src/lib/logger';
+import { createRegistryStore, prepareRegistry, reloadRegistry } from '../src/lib/registry-store';
+import { fixtureRegistry, getDirectory, makeApp, PARTNERS, postJson } from './fixtures';
+
+async function appWithLogs(env: Record<string, string> = {}) {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const config = parseConfig(env);
+  const logger = createLogger(config.logLevel, (line) => {
+    raw.push(line);
+    lines.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  const store = createRegistryStore(prepareRegistry(fixtureRegistry()));
+  const app = createApp({ directory: await getDirectory(), registry: store, config, logger });
+  return { app, store, logger, lines, raw };
+}
+
+describe('request logs', () => {
+  test('one JSON line per request: id, method, route pattern, status, latency; never a body, a query or a client field', async () => {
+    const { app, lines, raw } = await appWithLogs();
+    const client = { id: 'K-SECRET-7731', bapasId: '026', religion: 'islam', location: { lat: -6.123456, lon: 107.654321 }, needs: [{ service: 'legal-aid' }] };
+    const ok = await app.request('/v1/recommendations', postJson({ client }, { 'X-Request-Id': 'req-1' }));
+    await app.request('/v1/recommendations', postJson({ client: { ...client, needs: 'K-SECRET-7731' } }));
+    await app.request('/v1/partners/P-001?near=-6.123456,107.654321');
+    await app.request('/v1/nowhere/K-SECRET-7731');
+
+    expect(ok.status).toBe(200);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toEqual({
+      time: expect.any(String),
+      level: 'info',
+      msg: 'request',
+      requestId: 'req-1',
+      method: 'POST',
+      route: '/v1/recommendations',
+      status: 200,
+      ms: expect.any(Number),
+    });
+    expect(lines.map((line) => [line.route, line.status])).toEqual([
+      ['/v1/recommendations', 200],
+      ['/v1/recommendations', 422],
+      ['/v1/partners/:id', 200],
+      [null, 404],
+    ]);
+    for (const line of raw) {
+      expect(line).not.toMatch(/K-SECRET|islam|6\.123456|107\.654321|legal-aid/);
+    }
+  });
+
+  test('LOG_LEVEL=warn drops request lines', async () => {
+    const { app, lines } = await appWithLogs({ LOG_LEVEL: 'warn' });
+    await app.request('/v1/taxonomy');
+    expect(lines).toEqual([]);
+  });
+});
+
+describe('unexpected errors', () => {
+  test('a bug is a 500 problem without its message or stack; the log has the request id and stack frames, not the message', async () => {
+    const { app, store, lines } = await appWithLogs();
+    const broken = prepareRegistry(fixtureRegistry());
+    store.swap({
+      ...broken,
+      matcher: {
+        ...broken.matcher,
+        recommend: () => {
+          throw new Error('boom with K-SECRET-7731 inside');
+        },
+      },
+    });
+    const res = await app.request('/v1/recommendations', postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'legal-aid' }] } }, { 'X-Request-Id': 'req-500' }));
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ type: 'urn:pokmas:problem:internal', status: 500, requestId: 'req-500' });
+    expect(text).not.toMatch(/boom|K-SECRET|at \w|\.ts/);
+    const logged = lines.find((line) => line.msg === 'unhandled error');
+    expect(logged).toMatchObject({ level: 'error', requestId: 'req-500', error: 'Error' });
+    expect(JSON.stringify(logged)).not.toMatch(/boom|K-SECRET/);
+  });
+});
+
+describe('registry reloads', () => {
+  const next = () => fixtureRegistry('fixture-2', PARTNERS.slice(0, 2));
+
+  test('a good registry is swapped in: the version changes and the next requests see it', async () => {
+    const { app, store, logger, lines } = await appWithLogs();
+    expect(await reloadRegistry(store, async () => next(), logger)).toBe(true);
+    const health = (await (await app.request('/healthz')).json()) as Record<string, any>;
+    expect(health.registry).toEqual({ version: 'fixture-2', partners: 2 });
+    expect(lines.find((line) => line.msg === 'registry reloaded')).toMatchObject({ level: 'info', msg: 'registry reloaded', version: 'fixture-2', previousVersion: 'fixture-1' });
+  });
+
+  test('a bad registry keeps the old one serving and logs why, row by row', async () => {
+    const { app, store, logger, lines } = await appWithLogs();
+    const refused = new RegistryError([{ row: 3, field: 'kind', message: 'unknown kind "club"' }], '/data/partners.csv');
+    expect(await reloadRegistry(store, async () => Promise.reject(refused), logger)).toBe(false);
+    expect(await reloadRegistry(store, async () => ({ ...next(), partners: [PARTNERS[0]!, PARTNERS[0]!] }), logger)).toBe(false);
+    const health = (await (await app.request('/healthz')).json()) as Record<string, any>;
+    expect(health.registry.version).toBe('fixture-1');
+    const failures = lines.filter((line) => line.level === 'error');
+    expect(failures).toHaveLength(2);
+    expect(failures[0]!.reason).toMatch(/\/data\/partners\.csv: registry refused, 1 problem:\n {2}- row 3, kind: unknown kind "club"/);
+    expect(failures[1]!.reason).toMatch(/partners\.1\.id/);
+  });
+
+  test('a request in flight finishes on the registry it started with', async () => {
+    const { app, store } = await makeApp();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const body = JSON.stringify({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'job-placement' }] } });
+    const slowBody = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, 10)));
+        await released;
+        controller.enqueue(new TextEncoder().encode(body.slice(10)));
+        controller.close();
+      },
+    });
+    const pending = app.request('/v1/recommendations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: slowBody, duplex: 'half' } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    store.swap(prepareRegistry(next()));
+    release();
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Record<string, any>).registry).toEqual({ version: 'fixture-1', partners: 4 });
+    expect(((await (await app.request('/healthz')).json()) as Record<string, any>).registry.version).toBe('fixture-2');
+  });
+
+  test('prepareRegistry indexes the partners by id, once', () => {
+    const loaded = prepareRegistry(fixtureRegistry());
+    expect([...loaded.byId.keys()]).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
+    expect(loaded.matcher.partners).toEqual(createMatcher(PARTNERS).partners);
+  });
+});
