@@ -7,7 +7,7 @@ import {
   ServiceIdSchema,
 } from '@pokmas/matcher';
 import { problemResponses } from '../../lib/problem';
-import { IdSchema, RegistryInfoSchema } from '../../lib/schemas';
+import { annotate, component, IdSchema, RegistryInfoSchema } from '../../lib/schemas';
 
 const services = z
   .union([ServiceIdSchema, z.array(ServiceIdSchema)])
@@ -45,13 +45,12 @@ export const CoverageMapQuerySchema = CoverageFilterSchema.extend({
   lang: LangSchema.optional().openapi({ description: 'Language of the title, legend and tooltips', default: 'id' }),
 });
 
-// The library's schemas, rebuilt from their shapes here: zod 4 copies `.openapi` onto a schema
-// when it is created, so a schema the library made before @hono/zod-openapi loaded lacks it.
-export const PlaceCoverageSchema = z.object(LibraryPlaceCoverageSchema.shape).openapi('CoveragePlace', {
+// The library's schemas, named as components: the API never restates them.
+export const PlaceCoverageSchema = annotate(component(LibraryPlaceCoverageSchema, 'CoveragePlace'), {
   description: 'One Bapas seat: `id` is the Bapas id, `label` its name, `group` its Kanwil; `services` has one cell per service measured',
 });
-export const CoverageSummarySchema = z.object(LibraryCoverageSummarySchema.shape).openapi('CoverageSummary');
-export const KanwilSummarySchema = z.object(LibraryGroupSummarySchema.shape).openapi('CoverageGroupSummary', {
+export const CoverageSummarySchema = component(LibraryCoverageSummarySchema, 'CoverageSummary');
+export const KanwilSummarySchema = annotate(component(LibraryGroupSummarySchema, 'CoverageGroupSummary'), {
   description: 'The summary of the Bapas of one Kanwil (`group`)',
 });
 
