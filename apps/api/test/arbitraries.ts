@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { AGE_GROUP_IDS, GENDER_IDS, LANGS, MODE_IDS, RELIGION_IDS, SECTOR_IDS, SERVICE_IDS } from '@pokmas/matcher';
+
+// Generators for request bodies, bounded to mirror the schemas: `recommendationRequestArb`
+// gives only valid bodies; the mutations and raw texts below turn them into anything else.
+
+const subset = <T>(values: readonly T[]) => fc.subarray([...values], { minLength: 1 });
+
+/** Bapas ids and regency codes, known and unknown, so that the directory answers both ways. */
+const bapasIdArb = fc.constantFrom('026', '001', '020', '999', 'no-such-bapas');
+const regencyCodeArb = fc.constantFrom('32.73', '32.04', '31.71', '36.71', '99.99');
+
+export const clientArb = fc.record(
+  {
+    id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,15}$/),
+    bapasId: bapasIdArb,
+    location: fc.record({ lat: fc.double({ min: -11, max: 6, noNaN: true }), lon: fc.double({ min: 95, max: 141, noNaN: true }) }),
+    regencyCode: regencyCodeArb,
+    needs: fc.uniqueArray(
+      fc.record({ service: fc.constantFrom(...SERVICE_IDS), priority: fc.constantFrom(1, 2, 3) }, { requiredKeys: ['service'] }),
+      { minLength: 1, maxLength: 16, selector: (need) => need.service },
+    ),
+    gender: fc.constantFrom(...GENDER_IDS),
+    ageGroup: fc.constantFrom(...AGE_GROUP_IDS),
+    religion: fc.constantFrom(...RELIGION_IDS),
+    languages: fc.uniqueArray(fc.constantFrom('id', 'jv', 'su', 'en', 'ban'), { maxLength: 3 }),
+    maxDistanceKm: fc.integer({ min: 1, max: 5000 }),
+    modes: subset(MODE_IDS),
+    sectors: subset(SECTOR_IDS),
+  },
+  { requiredKeys: ['id', 'needs'] },
+);
+
+const weightArb = fc.double({ min: 0, max: 100, noNaN: true });
+
+export const recommendationRequestArb = fc.record(
+  {
+    client: clientArb,
+    limit: fc.integer({ min: 1, max: 100 }),
+    weights: fc.record({ coverage: weightArb, proximity: weightArb, capacity: weightArb, administrative: weightArb }, { requiredKeys: [] }),
+    lang: fc.constantFrom(...LANGS),
+    explainExclusions: fc.boolean(),
+  },
+  { requiredKeys: ['client'] },
+);
+
+type Json = unknown;
+
+/** One change to a JSON value: at a path of indexes into its containers, do one thing. */
+export interface Mutation {
+  readonly path: readonly number[];
+  readonly action: 'replace' | 'delete' | 'add-key' | 'wrap' | 'stringify' | 'negate' | 'nullify';
+  readonly value: Json;
+  readonly key: string;
+}
+
+export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  path: fc.array(fc.nat({ max: 20 }), { maxLength: 5 }),
+  action: fc.constantFrom('replace', 'delete', 'add-key', 'wrap', 'stringify', 'negate', 'nullify'),
+  value: fc.jsonValue({ maxDepth: 2 }),
+  key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'client', 'needs', 'limit', 'id'), fc.string({ maxLength: 8 })),
+});
+
+const children = (value: Json): [string | number, Json][] =>
+  Array.isArray(value) ? value.map((item, index) => [index, item]) : value && typeof value === 'object' ? Object.entries(value) : [];
+
+/** Applies a mutation to a copy of `value`; `value` itself is never changed. */
+export function mutate(value: Json, mutation: Mutation): Json {
+  const apply = (node: Json, path: readonly number[]): Json => {
+    const entries = children(node);
+    if (path.length > 0 && entries.length > 0) {
+      const [key] = entries[path[0]! % entries.length]!;
+      const rebuilt = entries.map(([k, v]) => [k, k === key ? apply(v, path.slice(1)) : v] as const);
+      return Array.isArray(node) ? rebuilt.map(([, v]) => v) : Object.fromEntries(rebuilt);
+    }
+    switch (mutation.action) {
+      case 'replace':
+        return mutation.value;
+      case 'delete':
+        return Array.isArray(node) ? node.slice(1) : node && typeof node === 'object' ? Object.fromEntries(entries.slice(1)) : undefined;
+      case 'add-key':
+        return node && typeof node === 'object' && !Array.isArray(node) ? { ...node, [mutation.key]: mutation.value } : [node, mutation.value];
+      case 'wrap':
+        return [node];
+      case 'stringify':
+        return JSON.stringify(node);
+      case 'negate':
+        return typeof node === 'number' ? -node * 1e6 : typeof node === 'boolean' ? !node : typeof node === 'string' ? `${node}\u0000 ${node}` : node;
+      case 'nullify':
+        return null;
+    }
+  };
+  return apply(value, mutation.path);
+}
+
+/** Texts that are almost JSON: a valid body cut short, or with a byte changed. */
+export const brokenTextArb = fc
+  .tuple(recommendationRequestArb, fc.nat(), fc.string({ maxLength: 3 }))
+  .map(([body, at, insert]) => {
+    const text = JSON.stringify(body);
+    const cut = at % (text.length + 1);
+    return at % 2 === 0 ? text.slice(0, cut) : `${text.slice(0, cut)}${insert}${text.slice(cut + 1)}`;
+  });
+
+/** Any body at all: arbitrary JSON, mutated valid bodies, broken texts and plain strings. */
+export const anyBodyArb: fc.Arbitrary<string> = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+  fc.tuple(recommendationRequestArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([body, mutations]) =>
+    JSON.stringify(mutations.reduce<Json>((value, mutation) => mutate(value, mutation), body)) ?? '',
+  ),
+  brokenTextArb,
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+);
