@@ -1,13 +1,11 @@
 import type { Directory } from '@pokmas/directory';
-import { coverage, type Coverage, type Recommendation } from '@pokmas/matcher';
+import type { Recommendation } from '@pokmas/matcher';
 import type { LoadedRegistry } from '../../lib/types';
+import { measuredOffices } from '../coverage/coverage.data';
 import type { Choice } from '../../views/form';
 import type { MatchView } from '../../views/results';
 
 const byLabel = (a: Choice, b: Choice) => a.group.localeCompare(b.group, 'id') || a.label.localeCompare(b.label, 'id');
-
-/** Offices a client can be under: every Bapas except those only planned. */
-const openOffices = (directory: Directory) => directory.bapas.filter((office) => office.status !== 'planned');
 
 const choicesCache = new WeakMap<Directory, { bapas: Choice[]; regencies: Choice[] }>();
 
@@ -17,7 +15,7 @@ export function formChoices(directory: Directory): { bapas: Choice[]; regencies:
   if (!choices) {
     const provinces = new Map(directory.provinces.map((province) => [province.code, province.name]));
     choices = {
-      bapas: openOffices(directory)
+      bapas: measuredOffices(directory)
         .map((office) => ({ value: office.id, label: office.name, group: office.provinceName }))
         .sort(byLabel),
       regencies: directory.regencies
@@ -47,26 +45,4 @@ export function matchViews(recommendation: Recommendation, registry: LoadedRegis
     const names = partnerNames(registry, directory, match.partnerId);
     return names ? [{ match, ...names }] : [];
   });
-}
-
-const coverageCache = new WeakMap<LoadedRegistry, Coverage>();
-
-/**
- * Coverage at every open Bapas seat, summarised per Kanwil: the places the coverage API measures
- * by default. Computed once per registry (a reload brings a new registry object).
- */
-export function bapasCoverage(registry: LoadedRegistry, directory: Directory): Coverage {
-  let result = coverageCache.get(registry);
-  if (!result) {
-    const places = openOffices(directory).map((office) => ({
-      id: office.id,
-      location: office.location,
-      regencyCode: office.regencyCode,
-      label: office.name,
-      group: office.kanwil,
-    }));
-    result = coverage(registry.partners, places);
-    coverageCache.set(registry, result);
-  }
-  return result;
 }

@@ -8,7 +8,8 @@ import { parseLang, strings, type FormField, type Lang } from '../../views/i18n'
 import { Layout } from '../../views/layout';
 import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
-import { bapasCoverage, formChoices, matchViews, partnerNames } from './web.data';
+import { bapasCoverage } from '../coverage/coverage.data';
+import { formChoices, matchViews, partnerNames } from './web.data';
 import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
 
 type WebHandler = Handler<AppBindings>;
@@ -123,7 +124,7 @@ export const partner: WebHandler = (c) => {
   );
 };
 
-/** `GET /coverage`: the link to the API's coverage map and the national summary. */
+/** `GET /coverage`: the link to the API's coverage map and the summaries, from the same data as `GET /v1/coverage`. */
 export const coveragePage: WebHandler = (c) => {
   const lang = queryLang(c);
   const { summary, groups } = bapasCoverage(c.var.registry, c.var.directory);
