@@ -5,8 +5,15 @@
  *     npx tsx --conditions=@pokmas/source packages/directory/scripts/generate-demo.ts [seed]
  */
 import { writeFile } from 'node:fs/promises';
-import { DEMO_REGISTRY_FILE, loadDirectory, parseRegistry, summarizeRegistry } from '../src/index';
-import { DEMO_SEED, formatDemoRegistry, generateDemoRegistry } from '../src/demo/generate';
+import {
+  DEMO_REGISTRY_FILE,
+  DEMO_SEED,
+  formatDemoRegistry,
+  generateDemoRegistry,
+  loadDirectory,
+  parseRegistry,
+  summarizeRegistry,
+} from '../src/index';
 
 const seedArgument = process.argv[2];
 const seed = seedArgument === undefined ? DEMO_SEED : Number(seedArgument);

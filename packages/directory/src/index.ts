@@ -17,3 +17,4 @@ export { parseRegistry, type RegistryFormat } from './registry/parse';
 export { loadRegistryFile, loadDemoRegistry, registryFormatOf } from './registry/load';
 export { registryToCsv, CSV_COLUMNS, type CsvColumn } from './registry/csv';
 export { summarizeRegistry, type RegistrySummary } from './registry/summary';
+export { generateDemoRegistry, formatDemoRegistry, DEMO_SEED, type DemoRegistryFile } from './demo/generate';

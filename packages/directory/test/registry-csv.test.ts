@@ -169,3 +169,19 @@ describe('a bad CSV registry is refused whole, every bad row reported with its s
     );
   });
 });
+
+describe('problems in one cell', () => {
+  it('are all reported, not only the first', () => {
+    const found = issues(sheet(HEADER, 'L1,A,civil-society,026,"legal-aid[modes=remote,remote]; health[modes=in-person,in-person]"'));
+    expect(found).toEqual([
+      { row: 2, field: 'services', message: 'remote is listed twice', section: 'partners' },
+      { row: 2, field: 'services', message: 'in-person is listed twice', section: 'partners' },
+    ]);
+  });
+
+  it('are reported once when the cell cannot be read at all', () => {
+    expect(issues(sheet(HEADER, 'L1,A,civil-society,026,nothing'))).toEqual([
+      { row: 2, field: 'services', message: expect.stringContaining('unknown service "nothing"'), section: 'partners' },
+    ]);
+  });
+});

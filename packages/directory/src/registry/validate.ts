@@ -23,26 +23,27 @@ export function contentVersion(text: string): string {
 }
 
 class IssueList {
-  readonly issues: RegistryIssue[] = [];
-  private readonly seen = new Set<string>();
+  readonly issues: RegistryIssue[];
+  /** Cells the reader could not read: the schema's complaint about the same cell would only repeat it. */
+  private readonly unreadable: Set<string>;
+  private readonly reported = new Set<string>();
 
-  constructor(initial: readonly RegistryIssue[]) {
-    for (const issue of initial) this.add(issue);
+  constructor(fromReader: readonly RegistryIssue[]) {
+    this.issues = [...fromReader];
+    this.unreadable = new Set(fromReader.map((issue) => this.key(issue)));
   }
 
   private key(issue: RegistryIssue): string {
     return `${issue.section ?? 'partners'}|${issue.row}|${issue.field}`;
   }
 
-  /** A cell already reported by the reader is not reported again by the schema. */
-  add(issue: RegistryIssue): void {
-    if (this.seen.has(this.key(issue))) return;
-    this.seen.add(this.key(issue));
-    this.issues.push(issue);
-  }
-
   at(row: CandidateRow, path: readonly PropertyKey[], message: string): void {
-    this.add({ row: row.row, field: row.fieldName(path), message, section: row.section });
+    const issue: RegistryIssue = { row: row.row, field: row.fieldName(path), message, section: row.section };
+    if (this.unreadable.has(this.key(issue))) return;
+    const key = `${this.key(issue)}|${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.issues.push(issue);
   }
 }
 
@@ -113,12 +114,15 @@ export function buildRegistry(candidate: RegistryCandidate, directory: Directory
       if (!pokmas.has(result.data.id)) pokmas.set(result.data.id, result.data);
     }
   } else {
-    const implied = new Map<string, CandidateRow>();
+    // In order of first appearance, with the row that first names each POKMAS.
+    const implied = new Map<string, { firstRow: CandidateRow; members: Partner[] }>();
     for (const { row, partner } of valid) {
-      if (partner.pokmasId !== undefined && !implied.has(partner.pokmasId)) implied.set(partner.pokmasId, row);
+      if (partner.pokmasId === undefined) continue;
+      const group = implied.get(partner.pokmasId) ?? { firstRow: row, members: [] };
+      group.members.push(partner);
+      implied.set(partner.pokmasId, group);
     }
-    for (const [id, firstRow] of implied) {
-      const members = valid.filter(({ partner }) => partner.pokmasId === id).map(({ partner }) => partner);
+    for (const [id, { firstRow, members }] of implied) {
       const hint = candidate.pokmasHints.get(id) ?? {};
       const field = hint.field ?? inferPokmasField(members);
       const value = { id, bapasId: members[0]!.bapasId, name: hint.name ?? id, field };
