@@ -228,6 +228,10 @@ describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromi
     await Promise.all([page.waitForURL(`${server!.url}/search`), page.getByRole('button', { name: 'Find partners' }).click()]);
     expect(await page.locator('.error-summary').isVisible()).toBe(true);
     expect(await page.locator('#error-needs').textContent()).toBe('Choose at least one need.');
+    // Focus lands on the list of problems, whose links lead to the fields.
+    await page.waitForFunction(() => document.activeElement?.id === 'error-summary', undefined, { timeout: 5_000 });
+    await page.locator('.error-summary a[href="#needs"]').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('needs');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
 

@@ -90,6 +90,7 @@ button.primary:hover { background: #083a50; }
 .bar .f-administrative, .swatch.f-administrative { background: var(--bar-administrative); }
 .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: -1px; border: 1px solid var(--ink); }
 table { border-collapse: collapse; margin: .5rem 0; }
+caption { text-align: left; padding: .25rem 0; }
 th, td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
 th { background: var(--band); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -142,7 +142,8 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FormErrors 
   if (entries.length === 0) return null;
   const t = strings(lang);
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary">
+    // autofocus brings keyboard and screen-reader users straight to the problems, without a script.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary" autofocus>
       <h2 id="error-summary-title">{t.errorSummaryTitle}</h2>
       <ul>
         {entries.map(([field, message]) => (

@@ -1,14 +1,4 @@
-import {
-  LABELS,
-  LANGS,
-  getService,
-  type ExclusionReason,
-  type FactorId,
-  type Label,
-  type Lang,
-  type MissingReason,
-  type ServiceId,
-} from '@pokmas/matcher';
+import { LANGS, getService, type ExclusionReason, type FactorId, type Lang, type MissingReason, type ServiceId } from '@pokmas/matcher';
 
 /**
  * The counsellor page's own words, Indonesian first. Domain terms (services, modes, religions,
@@ -22,9 +12,7 @@ export function parseLang(value: unknown): Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value) ? (value as Lang) : 'id';
 }
 
-export const label = (value: Label, lang: Lang): string => value[lang];
 export const serviceLabel = (service: ServiceId, lang: Lang): string => getService(service).label[lang];
-export { LABELS };
 
 /** Numbers the way each language writes them (decimal comma in Indonesian). */
 export function formatNumber(value: number, lang: Lang, digits = 1): string {

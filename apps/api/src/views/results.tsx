@@ -19,7 +19,7 @@ export interface ResultsProps {
 const percent = (value: number) => Math.round(value * 100);
 
 /** The score as a stacked bar of factor contributions, with the same numbers as a table. */
-function ScoreBreakdown({ lang, score, factors, id }: { lang: Lang; score: number; factors: readonly FactorResult[]; id: string }) {
+function ScoreBreakdown({ lang, score, factors }: { lang: Lang; score: number; factors: readonly FactorResult[] }) {
   const t = strings(lang);
   return (
     <div class="score-block">
@@ -150,7 +150,7 @@ function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: nu
         </div>
         <div>
           <h4>{t.score}</h4>
-          <ScoreBreakdown lang={lang} score={match.score} factors={match.factors} id={id} />
+          <ScoreBreakdown lang={lang} score={match.score} factors={match.factors} />
         </div>
         <div>
           <h4>{t.reasons}</h4>
@@ -176,7 +176,7 @@ export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly 
         <p>{t.whyMissingNone}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">{t.whyMissingIntro}</caption>
+          <caption>{t.whyMissingIntro}</caption>
           <thead>
             <tr>
               <th scope="col">{t.reason}</th>
