@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const directory = await loadDirectory();
   const load = () => (config.registryFile ? loadRegistryFile(config.registryFile, directory) : loadDemoRegistry(directory));
-  const store = createRegistryStore(prepareRegistry(await load()));
+  const store = createRegistryStore(prepareRegistry(await readable(load, config.registryFile)));
   const app = createApp({ directory, registry: store, config, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -53,6 +53,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }, DRAIN_MS).unref();
   });
+}
+
+/** The first load: a file that cannot be read at all says which setting to change. */
+async function readable<T>(load: () => Promise<T>, file: string | undefined): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (file && typeof code === 'string') {
+      throw new Error(`REGISTRY_FILE ${file} cannot be read (${code}): give a readable .json or .csv file, or leave REGISTRY_FILE unset for the demo registry`);
+    }
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
