@@ -84,12 +84,14 @@ function graticule(lang: Lang): string[] {
   const lines: string[] = [];
   for (let lon = 95; lon <= LON.max; lon += 5) {
     lines.push(`<line x1="${x(lon)}" y1="${MAP.y}" x2="${x(lon)}" y2="${MAP.y + MAP.height}"/>`);
-    lines.push(`<text class="lon" x="${x(lon)}" y="${MAP.y + MAP.height + 14}">${lon}° ${t.east}</text>`);
+    lines.push(`<text stroke="none" text-anchor="middle" x="${x(lon)}" y="${MAP.y + MAP.height + 14}">${lon}° ${t.east}</text>`);
   }
   for (let lat = -10; lat <= LAT.max; lat += 5) {
     const label = lat === 0 ? '0°' : `${Math.abs(lat)}° ${lat > 0 ? t.north : t.south}`;
-    lines.push(`<line${lat === 0 ? ' class="equator"' : ''} x1="${MAP.x}" y1="${y(lat)}" x2="${MAP.x + MAP.width}" y2="${y(lat)}"/>`);
-    lines.push(`<text class="lat" x="${MAP.x - 6}" y="${y(lat) + 4}">${label}</text>`);
+    lines.push(
+      `<line${lat === 0 ? ' stroke="#8fa1b3" stroke-width="1"' : ''} x1="${MAP.x}" y1="${y(lat)}" x2="${MAP.x + MAP.width}" y2="${y(lat)}"/>`,
+    );
+    lines.push(`<text stroke="none" text-anchor="end" x="${MAP.x - 6}" y="${y(lat) + 4}">${label}</text>`);
   }
   return lines;
 }
@@ -118,13 +120,15 @@ function legend(places: readonly PlaceCoverage[], lang: Lang): string[] {
       `<text x="${left + 20}" y="${LEGEND_Y}">${escapeXml(`${t.steps[step]} (${counts[step]})`)}</text>`
     );
   });
-  return [`<g class="legend"><text class="legend-title" x="${MAP.x}" y="${LEGEND_Y}">${escapeXml(t.legend)}</text>`, ...items, '</g>'];
+  return [`<g class="legend"><text font-weight="600" x="${MAP.x}" y="${LEGEND_Y}">${escapeXml(t.legend)}</text>`, ...items, '</g>'];
 }
 
 /**
  * A map of the places over a graticule of Indonesia, each a dot coloured by its share of
  * services covered, with a legend: standalone SVG that a browser shows as it is. Places outside
  * the box are drawn at its edge rather than lost. The least covered are drawn last, on top.
+ * Styled with presentation attributes only, no `<style>`: a content security policy on the
+ * response, or a viewer that ignores CSS, leaves it looking the same.
  */
 export function renderCoverageMap({ places, services, registryVersion, lang }: CoverageMapInput): string {
   const t = STRINGS[lang];
@@ -139,24 +143,18 @@ export function renderCoverageMap({ places, services, registryVersion, lang }: C
   const full = places.filter((place) => place.gaps.length === 0).length;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="map-title map-desc" lang="${lang}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="map-title map-desc" lang="${lang}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11" fill="#333">`,
     `<title id="map-title">${escapeXml(t.title)}</title>`,
     `<desc id="map-desc">${escapeXml(`${t.subtitle(services.length)} ${t.summary(places.length, full)} ${t.version(registryVersion)}`)}</desc>`,
-    '<style>',
-    'text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 11px; fill: #333; }',
-    '.heading { font-size: 18px; font-weight: 600; fill: #111; } .lon { text-anchor: middle; } .lat { text-anchor: end; }',
-    '.graticule line { stroke: #c5d0da; stroke-width: 0.6; } .graticule .equator { stroke: #8fa1b3; stroke-width: 1; }',
-    '.bapas { stroke: #222; stroke-width: 0.8; } .legend-title { font-weight: 600; }',
-    '</style>',
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text class="heading" x="${MAP.x}" y="30">${escapeXml(t.title)}</text>`,
+    `<text font-size="18" font-weight="600" fill="#111" x="${MAP.x}" y="30">${escapeXml(t.title)}</text>`,
     `<text x="${MAP.x}" y="48">${escapeXml(t.subtitle(services.length))}</text>`,
     `<text x="${MAP.x}" y="63">${escapeXml(`${t.summary(places.length, full)} ${t.version(registryVersion)}`)}</text>`,
     `<rect x="${MAP.x}" y="${MAP.y}" width="${MAP.width}" height="${MAP.height}" fill="#eef3f7" stroke="#8fa1b3" stroke-width="1"/>`,
-    '<g class="graticule">',
+    '<g class="graticule" stroke="#c5d0da" stroke-width="0.6">',
     ...graticule(lang),
     '</g>',
-    '<g class="places">',
+    '<g class="places" stroke="#222" stroke-width="0.8">',
     ...drawn.map((place) => dot(place, services.length, lang)),
     '</g>',
     ...legend(places, lang),
