@@ -111,6 +111,15 @@ describe('posting the form', () => {
     expect(first).toMatch(/href="tel:\+?\d+"/);
   });
 
+  it('sums up the search above the results, for the printout', async () => {
+    const html = await (await search(JUVENILE_BANDUNG)).text();
+    const summary = html.slice(html.indexOf('id="criteria-title"'), html.indexOf('</dl>', html.indexOf('id="criteria-title"')));
+    expect(summary).toContain('Ringkasan pencarian');
+    expect(summary).toContain('Bantuan hukum (prioritas 3)');
+    expect(summary).toContain('Kota Bandung');
+    expect(summary).toContain('<dd>Anak</dd>');
+  });
+
   it('keeps the results out of every cache', async () => {
     const response = await search(JUVENILE_BANDUNG);
     expect(response.headers.get('Cache-Control')).toBe('no-store');

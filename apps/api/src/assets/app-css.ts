@@ -52,13 +52,16 @@ legend { font-weight: 700; padding: 0 .25rem; }
 fieldset fieldset { margin: .5rem 0; }
 fieldset fieldset legend { font-weight: 600; }
 .needs-fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0 1rem; }
-.need { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .25rem 1rem; padding: .2rem 0; border-bottom: 1px dotted var(--line); }
+.need { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: .25rem .75rem; padding: .2rem 0; border-bottom: 1px dotted var(--line); }
+.need .choice { margin-right: 0; }
 .need:last-child { border-bottom: 0; }
 .need .priority { display: flex; gap: .35rem; align-items: center; font-size: .95rem; }
 .row { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .control { margin: .5rem 0; }
 .control > label, .control > .label { display: block; font-weight: 600; }
 .choice { display: inline-flex; gap: .35rem; align-items: center; margin-right: 1.25rem; }
+.choice input { flex: none; }
+dl.criteria { background: var(--band); padding: .5rem 1rem; border-radius: 4px; }
 input[type="checkbox"], input[type="radio"] { width: 1.15rem; height: 1.15rem; accent-color: var(--brand); }
 select, input[type="text"], input[type="number"] { font: inherit; color: var(--ink); background: var(--paper); border: 1px solid #6b7480; border-radius: 3px; padding: .3rem .45rem; max-width: 100%; }
 select.wide { min-width: min(28rem, 100%); }

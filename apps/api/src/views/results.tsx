@@ -1,4 +1,4 @@
-import { LABELS, type Exclusion, type FactorResult, type Lang, type Match, type Partner } from '@pokmas/matcher';
+import { LABELS, type Client, type Exclusion, type FactorResult, type Lang, type Match, type Partner } from '@pokmas/matcher';
 import { formatNumber, serviceLabel, strings } from './i18n';
 import { withLang } from './layout';
 
@@ -12,8 +12,40 @@ export interface MatchView {
 
 export interface ResultsProps {
   lang: Lang;
+  /** What was searched for, printed above the matches (the form itself is not printed). */
+  client: Client;
+  /** Where the client is, in words: a regency, a Bapas or coordinates. */
+  place: string;
   matches: readonly MatchView[];
   excluded: readonly Exclusion[];
+}
+
+/** The search in a few lines, so that a printout says what it answers. */
+function Criteria({ lang, client, place }: { lang: Lang; client: Client; place: string }) {
+  const t = strings(lang);
+  const c = t.criteria;
+  const rows: Array<[string, string]> = [
+    [c.needs, client.needs.map((need) => `${serviceLabel(need.service, lang)} (${c.priority(need.priority ?? 2)})`).join(', ')],
+    [c.location, place],
+    ...(client.ageGroup ? [[c.ageGroup, LABELS.ageGroup[client.ageGroup][lang]] as [string, string]] : []),
+    ...(client.gender ? [[c.gender, LABELS.gender[client.gender][lang]] as [string, string]] : []),
+    ...(client.religion ? [[c.religion, LABELS.religion[client.religion][lang]] as [string, string]] : []),
+    ...(client.maxDistanceKm !== undefined ? [[c.maxDistance, t.km(formatNumber(client.maxDistanceKm, lang))] as [string, string]] : []),
+    [c.modes, (client.modes ?? []).map((mode) => LABELS.mode[mode][lang]).join(', ')],
+  ];
+  return (
+    <>
+      <h3 id="criteria-title">{c.title}</h3>
+      <dl class="facts criteria" aria-labelledby="criteria-title">
+        {rows.map(([term, value]) => (
+          <>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </>
+        ))}
+      </dl>
+    </>
+  );
 }
 
 const percent = (value: number) => Math.round(value * 100);
@@ -200,11 +232,12 @@ export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly 
 }
 
 /** The ranked partners, best first, then the exclusion counts. */
-export function Results({ lang, matches, excluded }: ResultsProps) {
+export function Results({ lang, client, place, matches, excluded }: ResultsProps) {
   const t = strings(lang);
   return (
     <section aria-labelledby="results-title" id="results">
       <h2 id="results-title">{t.resultsTitle}</h2>
+      <Criteria lang={lang} client={client} place={place} />
       <p>{t.resultsIntro(matches.length)}</p>
       <p class="hint no-print">{t.printHint}</p>
       <ol class="matches">

@@ -26,7 +26,7 @@ export function SearchPage(props: SearchPageProps) {
         </h2>
         <p id="privacy-note">{t.privacyNote}</p>
       </aside>
-      {results ? <Results lang={lang} matches={results.matches} excluded={results.excluded} /> : null}
+      {results ? <Results lang={lang} {...results} /> : null}
       <section aria-labelledby="form-title" class="no-print">
         <h2 id="form-title">{results ? t.searchAgain : t.formTitle}</h2>
         <p class="hint">{t.formIntro}</p>

@@ -1,5 +1,7 @@
 import type { Directory } from '@pokmas/directory';
-import type { Recommendation } from '@pokmas/matcher';
+import type { Lang, Recommendation } from '@pokmas/matcher';
+import type { SearchFormValues } from '../../views/form';
+import { formatNumber } from '../../views/i18n';
 import type { LoadedRegistry } from '../../lib/types';
 import { measuredOffices } from '../coverage/coverage.data';
 import type { Choice } from '../../views/form';
@@ -45,4 +47,15 @@ export function matchViews(recommendation: Recommendation, registry: LoadedRegis
     const names = partnerNames(registry, directory, match.partnerId);
     return names ? [{ match, ...names }] : [];
   });
+}
+
+/** Where the client is, in words, by the same precedence as the directory: coordinates, regency, Bapas. */
+export function placeName(values: SearchFormValues, directory: Directory, lang: Lang): string {
+  const regency = values.regencyCode ? directory.getRegency(values.regencyCode)?.name : undefined;
+  const bapas = values.bapasId ? directory.getBapas(values.bapasId)?.name : undefined;
+  if (values.lat !== '' && values.lon !== '') {
+    const point = [values.lat, values.lon].map((text) => formatNumber(Number(text.replace(',', '.')), lang, 5)).join(' / ');
+    return regency ? `${point} (${regency})` : point;
+  }
+  return [regency, bapas].filter(Boolean).join(' · ');
 }

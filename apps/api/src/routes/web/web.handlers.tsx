@@ -9,7 +9,7 @@ import { Layout } from '../../views/layout';
 import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
 import { bapasCoverage } from '../coverage/coverage.data';
-import { formChoices, matchViews, partnerNames } from './web.data';
+import { formChoices, matchViews, partnerNames, placeName } from './web.data';
 import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
 
 type WebHandler = Handler<AppBindings>;
@@ -91,7 +91,12 @@ export const search: WebHandler = async (c) => {
       values={values}
       errors={{}}
       {...choices}
-      results={{ matches: matchViews(recommendation, registry, directory), excluded: recommendation.excluded }}
+      results={{
+        client: outcome.client,
+        place: placeName(values, directory, lang),
+        matches: matchViews(recommendation, registry, directory),
+        excluded: recommendation.excluded,
+      }}
       repost={formEntries(values)}
     />,
     { private: true },
