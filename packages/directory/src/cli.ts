@@ -7,6 +7,7 @@
  * Exit status: 0 for a good file, 1 for a refused file (every problem is printed), 2 for bad
  * arguments or a file that cannot be read.
  */
+import { resolve } from 'node:path';
 import { LABELS, getService, type PartnerKindId, type ServiceId, SERVICE_IDS } from '@pokmas/matcher';
 import { loadDirectory } from './directory';
 import { RegistryError, formatRegistryIssue } from './errors';
@@ -50,7 +51,8 @@ async function main(args: readonly string[]): Promise<number> {
   const directory = await loadDirectory();
   let registry: Registry;
   try {
-    registry = await loadRegistryFile(file, directory);
+    // npm runs scripts from the repository root; INIT_CWD is where the user typed the command.
+    registry = await loadRegistryFile(resolve(process.env.INIT_CWD ?? process.cwd(), file), directory);
   } catch (error) {
     if (error instanceof RegistryError) {
       console.log(`${file}: refused, ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} (CSV rows count the header as row 1):`);

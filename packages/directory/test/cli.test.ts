@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,22 @@ const tsx = join(repo, 'node_modules', '.bin', 'tsx');
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 /** Runs the command as `npm run registry --` does, in a child process. */
-function registry(...args: string[]) {
-  const result = spawnSync(tsx, ['--conditions=@pokmas/source', cli, ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function registry(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return registryFrom(undefined, ...args);
 }
+
+/** As `registry`, typed in directory `initCwd` (npm passes it as INIT_CWD and runs from the root). */
+function registryFrom(initCwd: string | undefined, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const env = { ...process.env, INIT_CWD: initCwd ?? repo };
+  return new Promise((resolve) => {
+    execFile(tsx, ['--conditions=@pokmas/source', cli, ...args], { cwd: repo, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+// Each run starts a TypeScript runtime: seconds, not milliseconds, on a busy machine.
+const SLOW = { timeout: 60_000 };
 
 let dir: string;
 beforeAll(async () => {
@@ -30,13 +42,13 @@ const write = async (name: string, text: string) => {
   return path;
 };
 
-describe('npm run registry -- check FILE', () => {
+describe('npm run registry -- check FILE', SLOW, () => {
   it('summarises a good CSV file and exits 0', async () => {
     const file = await write(
       'good.csv',
       'id,name,kind,bapasId,services\nL1,LBH A,civil-society,026,legal-aid; legal-services\nL2,Bengkel B,enterprise,026,skills-training[sectors=industry]\nL3,Klinik C,enterprise,046,health\n',
     );
-    const { status, stdout } = registry('check', file);
+    const { status, stdout } = await registry('check', file);
     expect(status).toBe(0);
     expect(stdout).toContain(`${file}: valid, version `);
     expect(stdout).toContain('3 partners in 0 POKMAS, 2 Bapas; 0 inactive, 0 full');
@@ -46,15 +58,22 @@ describe('npm run registry -- check FILE', () => {
     expect(stdout).toMatch(/^\s+2 {2}enterprise\s+Enterprise$/m);
   });
 
-  it('summarises the demo registry', () => {
-    const { status, stdout } = registry('check', DEMO_REGISTRY_FILE);
+  it('reads a relative path from the directory the command was typed in', async () => {
+    await write('here.json', JSON.stringify([{ id: 'L1', name: 'LBH A', kind: 'civil-society', bapasId: '026', offerings: [{ service: 'legal-aid' }] }]));
+    const { status, stdout } = await registryFrom(dir, 'check', 'here.json');
+    expect(status).toBe(0);
+    expect(stdout).toContain('here.json: valid');
+  });
+
+  it('summarises the demo registry', async () => {
+    const { status, stdout } = await registry('check', DEMO_REGISTRY_FILE);
     expect(status).toBe(0);
     expect(stdout).toMatch(/\d+ partners in 168 POKMAS, 84 Bapas/);
   });
 
   it('prints every problem of a bad file with row, field and reason, and exits 1', async () => {
     const file = await write('bad.csv', 'id,name,kind,bapasId,services\nL1,LBH A,civil-society,999,legal-aid\nL2,B,pesantren,026,legal-aide\n');
-    const { status, stdout } = registry('check', file);
+    const { status, stdout } = await registry('check', file);
     expect(status).toBe(1);
     expect(stdout).toContain(`${file}: refused, 3 problems`);
     expect(stdout).toContain('row 2, bapasId: unknown Bapas id "999"');
@@ -64,32 +83,32 @@ describe('npm run registry -- check FILE', () => {
 
   it('refuses a bad JSON file the same way', async () => {
     const file = await write('bad.json', '{"partners": [{"id": "L1"}]}');
-    const { status, stdout } = registry('check', file);
+    const { status, stdout } = await registry('check', file);
     expect(status).toBe(1);
     expect(stdout).toContain('row 1, name: required');
   });
 
-  it.each([
+  it.concurrent.each([
     ['no arguments', [], 'give a command and a file'],
     ['no file', ['check'], 'give the file to check'],
     ['an unknown command', ['validate', 'x.csv'], 'unknown command "validate"'],
     ['two files', ['check', 'a.csv', 'b.csv'], 'one file at a time'],
     ['an unknown extension', ['check', 'partners.xlsx'], 'a registry file ends in .json or .csv'],
     ['a missing file', ['check', '/nonexistent/partners.csv'], 'cannot read the file (ENOENT)'],
-  ])('prints the usage and exits 2 for %s', (_, args, message) => {
-    const { status, stderr } = registry(...args);
+  ])('prints the usage and exits 2 for %s', async (_, args, message) => {
+    const { status, stderr } = await registry(...args);
     expect(status).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).toContain('usage: npm run registry -- check FILE');
   });
 });
 
-describe('npm run registry -- csv FILE', () => {
+describe('npm run registry -- csv FILE', SLOW, () => {
   it('prints a JSON registry as a CSV that checks as the same registry', async () => {
-    const { status, stdout } = registry('csv', DEMO_REGISTRY_FILE);
+    const { status, stdout } = await registry('csv', DEMO_REGISTRY_FILE);
     expect(status).toBe(0);
     const file = await write('demo.csv', stdout);
-    const check = registry('check', file);
+    const check = await registry('check', file);
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/\d+ partners in 168 POKMAS, 84 Bapas/);
   });
