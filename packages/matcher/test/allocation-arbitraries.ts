@@ -66,9 +66,9 @@ const clientBodyArb = fc.record(
 
 const pad = (index: number) => String(index).padStart(2, '0');
 
-/** `0` to `max` partners with distinct ids `P-00`, `P-01`, ... */
-export const partnersArb = (max = 8): fc.Arbitrary<Partner[]> =>
-  fc.array(partnerBodyArb, { maxLength: max }).map((bodies) => bodies.map((body, index) => ({ id: `P-${pad(index)}`, ...body })));
+/** `min` to `max` partners with distinct ids `P-00`, `P-01`, ... */
+export const partnersArb = (max = 8, min = 0): fc.Arbitrary<Partner[]> =>
+  fc.array(partnerBodyArb, { minLength: min, maxLength: max }).map((bodies) => bodies.map((body, index) => ({ id: `P-${pad(index)}`, ...body })));
 
 /** `0` to `max` clients with distinct ids `K-00`, `K-01`, ... */
 export const clientsArb = (max = 12): fc.Arbitrary<Client[]> =>
@@ -104,7 +104,10 @@ export interface SeededOptions {
   readonly partners: number;
   /** Services each partner offers (default 3 of the 16). */
   readonly offeringsPerPartner?: number;
-  /** Eligible partners a need should find, on average (default 20): sets the area's size. */
+  /**
+   * Partners offering a service within 30 km of a client, on average (default 26, which leaves
+   * about 20 eligible per need once the area's edges are counted): sets the area's size.
+   */
   readonly candidatesPerNeed?: number;
   /** Free places over needs (default 0.6, so that capacity binds). */
   readonly placesPerNeed?: number;
@@ -121,7 +124,7 @@ export function seededInstance(seed: number, options: SeededOptions): Instance {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const offeringsPerPartner = options.offeringsPerPartner ?? 3;
-  const candidates = options.candidatesPerNeed ?? 20;
+  const candidates = options.candidatesPerNeed ?? 26;
   const radiusKm = 30;
   // Partners offering one service per km^2, so that a 30 km disc holds `candidates` of them.
   const perService = (options.partners * offeringsPerPartner) / SERVICE_IDS.length;

@@ -66,7 +66,10 @@ export function lpText(pairs: readonly Pair[], partners: readonly Partner[], int
   if (row === 0) lines.push(' r0: z >= 0');
   lines.push('Bounds');
   pairs.forEach((_, index) => lines.push(` 0 <= x${index} <= 1`));
-  if (integral && pairs.length > 0) lines.push('Binaries', ` ${pairs.map((_, index) => `x${index}`).join(' ')}`);
+  if (integral && pairs.length > 0) {
+    // One name per line: HiGHS's LP reader fails on very long lines.
+    lines.push('Binaries', ...pairs.map((_, index) => ` x${index}`));
+  }
   lines.push('End');
   return lines.join('\n');
 }

@@ -9,7 +9,8 @@ import { eligiblePairs, oracleObjective, violations } from './allocation-oracle'
 const cases = Array.from({ length: 36 }, (_, index) => {
   const clients = [5, 20, 60, 120, 200, 200][index % 6]!;
   const partners = Math.max(3, Math.round(clients / [3, 5, 8][index % 3]!));
-  const options: AllocateOptions = [{}, { minScore: 0.5 }, { weighting: 'priority' }, { needs: 'priority-3' }][index % 4]!;
+  const variants: AllocateOptions[] = [{}, { minScore: 0.5 }, { weighting: 'priority' }, { needs: 'priority-3' }];
+  const options = variants[index % 4]!;
   return { seed: 1000 + index, clients, partners, options };
 });
 

@@ -29,9 +29,9 @@ interface Item {
 /**
  * Builds the transportation problem in a canonical order (clients, needs' services and
  * partners sorted by id), so the same clients and partners give the same allocation in any
- * input order.
+ * input order. Exported for the benchmark, not from the package.
  */
-function buildProblem(
+export function buildProblem(
   clients: readonly Client[],
   partners: readonly PreparedPartner[],
   byService: ReadonlyMap<ServiceId, readonly PreparedPartner[]>,
