@@ -44,15 +44,20 @@ async function main(): Promise<void> {
     reloading = reloading.then(() => reloadRegistry(store, load, logger));
   });
 
-  process.once('SIGTERM', () => {
-    logger.info('SIGTERM: finishing requests in flight, then exiting');
+  // SIGTERM (and Ctrl-C): stop accepting, let requests in flight finish, then exit 0.
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info(`${signal}: finishing requests in flight, then exiting`);
     server.close(() => process.exit(0));
+    // Keep-alive connections idle between requests would otherwise hold the close until they time out.
+    if ('closeIdleConnections' in server) setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => {
       logger.warn('requests still open after the drain time; closing them');
       if ('closeAllConnections' in server) server.closeAllConnections();
       process.exit(1);
     }, DRAIN_MS).unref();
-  });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 /** The first load: a file that cannot be read at all says which setting to change. */

@@ -129,7 +129,11 @@ describe('the server as a process', () => {
       const third = await call(`${server.url}/healthz`);
       expect(third.body.registry).toEqual(second.body.registry);
 
+      // A keep-alive connection left idle (fetch pools it) must not hold the shutdown up.
+      expect((await fetch(`${server.url}/v1/taxonomy`)).status).toBe(200);
+
       // SIGTERM with a request in flight: it is answered, new connections are refused, exit 0.
+      const stopping = Date.now();
       const inFlight = new Promise<Answer>((resolve, reject) => {
         const req = httpRequest(`${server.url}/v1/recommendations`, { method: 'POST', headers: { ...json, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {
           let text = '';
@@ -148,10 +152,11 @@ describe('the server as a process', () => {
       const answered = await inFlight;
       expect(answered.status).toBe(200);
       expect(await server.exited).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(4000);
 
       // Logs: one line per request, never the client's fields.
       const requests = server.lines.filter((line) => line.includes('"msg":"request"'));
-      expect(requests.length).toBe(5);
+      expect(requests.length).toBe(6);
       expect(server.lines.join('\n')).not.toContain('K-E2E-5531');
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
