@@ -157,6 +157,12 @@ describe('a bad CSV registry is refused whole, every bad row reported with its s
     ]);
   });
 
+  it('refuses a header that names a column twice', () => {
+    expect(issues(sheet(`${HEADER},Bapas ID`, 'L1,A,civil-society,026,legal-aid,046'))).toEqual([
+      { row: 1, field: 'bapasId', message: 'the column appears twice', section: 'partners' },
+    ]);
+  });
+
   it('refuses a row with more cells than the header has columns', () => {
     expect(issues(sheet(HEADER, 'L1,A,civil-society,026,legal-aid,extra'))).toEqual([
       { row: 2, field: '', message: '6 cells, but the header has 5 columns', section: 'partners' },

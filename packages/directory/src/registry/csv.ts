@@ -69,7 +69,8 @@ const csvFieldName: FieldNamer = (path) => {
 const POKMAS_COLUMNS: Record<string, CsvColumn> = { id: 'pokmasId', bapasId: 'bapasId', name: 'pokmasName', field: 'pokmasField' };
 const pokmasFieldName: FieldNamer = (path) => POKMAS_COLUMNS[String(path[0])] ?? 'pokmasId';
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
+// Plain decimals, and the exponent form JavaScript writes for very small or large numbers.
+const NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 const TRUE = ['true', 'yes', 'ya', '1'];
 const FALSE = ['false', 'no', 'tidak', '0'];
 
@@ -185,8 +186,11 @@ export function readCsvRegistry(text: string): RegistryCandidate {
   const [header = [], ...records] = parsed.data;
   const columns = header.map((cell) => columnOf(cell.trim()));
   header.forEach((cell, index) => {
-    if (cell.trim() !== '' && columns[index] === undefined) {
+    const column = columns[index];
+    if (cell.trim() !== '' && column === undefined) {
       issues.push({ row: 1, field: cell.trim(), message: `unknown column; use ${CSV_COLUMNS.join(', ')}`, section: 'partners' });
+    } else if (column !== undefined && columns.indexOf(column) !== index) {
+      issues.push({ row: 1, field: column, message: 'the column appears twice', section: 'partners' });
     }
   });
   const present = new Set(columns.filter((column): column is CsvColumn => column !== undefined));
