@@ -19,9 +19,21 @@ export function formatNumber(value: number, lang: Lang, digits = 1): string {
   return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: digits }).format(value);
 }
 
+/** The fields a form error can belong to, in the order of their controls on the page. */
+export const FORM_FIELDS = [
+  'needs',
+  'location',
+  'bapasId',
+  'regencyCode',
+  'coordinates',
+  'ageGroup',
+  'gender',
+  'religion',
+  'maxDistanceKm',
+  'modes',
+] as const;
 /** The field a form error belongs to, so the message sits next to its control. */
-export type FormField =
-  'needs' | 'location' | 'bapasId' | 'regencyCode' | 'coordinates' | 'ageGroup' | 'gender' | 'religion' | 'maxDistanceKm' | 'modes';
+export type FormField = (typeof FORM_FIELDS)[number];
 
 const id = {
   htmlLang: 'id',

@@ -36,5 +36,3 @@ export function SearchPage(props: SearchPageProps) {
     </Layout>
   );
 }
-
-export type { Lang };

@@ -4,7 +4,7 @@ import { APP_CSS } from '../../assets/app-css';
 import type { AppBindings } from '../../lib/types';
 import { CoveragePage } from '../../views/coverage';
 import { EMPTY_FORM, type FormErrors } from '../../views/form';
-import { parseLang, strings, type FormField, type Lang } from '../../views/i18n';
+import { FORM_FIELDS, parseLang, strings, type Lang } from '../../views/i18n';
 import { Layout } from '../../views/layout';
 import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
@@ -16,20 +16,6 @@ type WebHandler = Handler<AppBindings>;
 
 /** How many partners a search lists. */
 export const RESULTS_LIMIT = 10;
-
-/** The order messages appear in the error summary: the order of the controls on the page. */
-const FIELD_ORDER: FormField[] = [
-  'needs',
-  'location',
-  'bapasId',
-  'regencyCode',
-  'coordinates',
-  'ageGroup',
-  'gender',
-  'religion',
-  'maxDistanceKm',
-  'modes',
-];
 
 const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
 
@@ -78,7 +64,7 @@ export const search: WebHandler = async (c) => {
   if (!outcome.success) {
     const t = strings(lang);
     const errors: FormErrors = Object.fromEntries(
-      FIELD_ORDER.filter((field) => outcome.fields.includes(field)).map((field) => [field, t.errors[field]]),
+      FORM_FIELDS.filter((field) => outcome.fields.includes(field)).map((field) => [field, t.errors[field]]),
     );
     return page(c, <SearchPage lang={lang} values={values} errors={errors} {...choices} />, { status: 422, private: true });
   }
