@@ -52,7 +52,7 @@ export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
     const offices = new Map(directory.bapas.map((office) => [office.id, office]));
     return c.body(coverageCsv(selected.places, offices), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="pokmas-coverage-${registry.version}.csv"`,
+      'Content-Disposition': `attachment; filename="pokmas-coverage-${registry.version.replace(/[^\w.-]/g, '_')}.csv"`,
     });
   }
 
