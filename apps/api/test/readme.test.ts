@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { loadDemoRegistry } from '@pokmas/directory';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { getDirectory, makeApp, type TestApp } from './fixtures';
+
+// The README's curl examples, sent as written (in process) to an app over the demo registry:
+// the examples cannot drift from what the server answers.
+
+interface Example {
+  comment: string;
+  url: string;
+  init: RequestInit;
+}
+
+/** Splits a command line the way sh would for these examples: words and single-quoted strings. */
+function words(command: string): string[] {
+  return [...command.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+}
+
+function parseCurl(block: string): Example {
+  const comment = block.split('\n').filter((line) => line.startsWith('#')).join(' ');
+  const command = block
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('\n')
+    .replace(/\\\n\s*/g, ' ');
+  const [curl, ...args] = words(command);
+  expect(curl).toBe('curl');
+  const headers: Record<string, string> = {};
+  let url = '';
+  let body: string | undefined;
+  let method: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '-H') {
+      const [name, ...value] = args[++index]!.split(':');
+      headers[name!.trim()] = value.join(':').trim();
+    } else if (arg === '-d') body = args[++index];
+    else if (arg === '-X') method = args[++index];
+    else if (arg === '-s') continue;
+    else if (arg.startsWith('http')) url = arg;
+    else throw new Error(`an option this test does not know: ${arg}`);
+  }
+  return { comment, url, init: { method: method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body === undefined ? {} : { body }) } };
+}
+
+let app: TestApp['app'];
+let examples: Example[];
+
+beforeAll(async () => {
+  ({ app } = await makeApp({}, await loadDemoRegistry(await getDirectory())));
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => /^curl /m.test(block)).map(parseCurl);
+});
+
+describe('the README examples', () => {
+  test('there are examples for a recommendation, a partner search and an error', () => {
+    expect(examples.map((example) => `${example.init.method} ${new URL(example.url).pathname}`)).toEqual([
+      'POST /v1/recommendations',
+      'GET /v1/partners',
+      'POST /v1/recommendations',
+    ]);
+    for (const example of examples) expect(new URL(example.url).origin).toBe('http://localhost:3000');
+  });
+
+  test('each answers what its comment says', async () => {
+    const [recommendation, search, error] = await Promise.all(
+      examples.map(async (example) => {
+        const url = new URL(example.url);
+        const res = await app.request(`${url.pathname}${url.search}`, example.init);
+        return { status: res.status, body: (await res.json()) as Record<string, any> };
+      }),
+    );
+    expect(recommendation!.status).toBe(200);
+    expect(recommendation!.body.matches).toHaveLength(3);
+    expect(recommendation!.body.location).toEqual({ source: 'bapas', regencyCode: '32.73' });
+    expect(recommendation!.body.matches[0].partner.name).toMatch(/\(fiktif\)$/);
+
+    expect(search!.status).toBe(200);
+    expect(search!.body.total).toBeGreaterThan(1);
+    const distances = search!.body.items.map((item: { distanceKm: number }) => item.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(Math.max(...distances)).toBeLessThanOrEqual(50);
+
+    expect(error!.status).toBe(422);
+    expect(error!.body.issues.map((issue: { path: unknown[] }) => issue.path.join('.'))).toEqual(['client.needs.0.service', 'limit']);
+  });
+});
