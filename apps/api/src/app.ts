@@ -1,5 +1,3 @@
-// First, before any route module: lets `.openapi()` name the libraries' zod schemas.
-import './lib/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Directory } from '@pokmas/directory';
@@ -32,7 +30,10 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-/** Every router the app serves, mounted at `/`; each declares its own full paths. */
+/**
+ * Every router the app serves, mounted at `/`; each declares its own full paths. Name the
+ * libraries' schemas with `component()` / `annotate()` (lib/schemas.ts), not their `.openapi()`.
+ */
 const ROUTERS = [health, recommendations, partners, bapas, taxonomy, coverage];
 
 /**

@@ -1,5 +1,3 @@
-// First, before any route module: lets `.openapi()` name the libraries' zod schemas.
-import './lib/zod-openapi';
 import { serve } from '@hono/node-server';
 import { loadDemoRegistry, loadDirectory, loadRegistryFile } from '@pokmas/directory';
 import { createApp } from './app';
