@@ -111,14 +111,15 @@ export interface SeededOptions {
   readonly candidatesPerNeed?: number;
   /** Free places over needs (default 0.6, so that capacity binds). */
   readonly placesPerNeed?: number;
-  /** Mix in the rules' special cases: inactive, juvenile-only, one-gender, remote partners. */
+  /** Mix in the rules' special cases: inactive, juvenile-only, one-gender, remote and unlimited partners. */
   readonly varied?: boolean;
 }
 
 /**
  * A cohort and a registry around Bandung, as a Bapas would see them: each client has 1 to 3
- * needs, partners offer a few services in person within 30 km, about `candidatesPerNeed`
- * partners can take each need, and the free places are fewer than the needs.
+ * needs, partners offer a few services in person within 30 km, about 20 partners can take
+ * each need, every partner has a capacity (unless `varied`) and the free places are fewer than
+ * the needs, so that capacity binds.
  */
 export function seededInstance(seed: number, options: SeededOptions): Instance {
   const random = seededRandom(seed);
@@ -152,7 +153,7 @@ export function seededInstance(seed: number, options: SeededOptions): Instance {
       offerings: [...services].map((service) => ({ service, modes: remote ? ['remote'] : ['in-person'] })),
       capacity: { total, used: Math.floor(random() * random() * total) },
     };
-    if (random() < 0.05) delete partner.capacity;
+    if (options.varied && random() < 0.05) delete partner.capacity;
     if (options.varied) {
       const roll = random();
       if (roll < 0.05) partner.active = false;
