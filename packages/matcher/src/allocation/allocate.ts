@@ -23,7 +23,7 @@ interface Item {
   readonly client: PreparedClient;
   readonly need: PreparedNeed;
   /** Partners that pass the rules for this need, before `minScore`. */
-  eligible: number;
+  readonly eligible: number;
 }
 
 /**
@@ -71,7 +71,8 @@ export function buildProblem(
       items.push({ client, need, eligible: eligible.length });
       const weight = settings.weighting === 'priority' ? need.priority : 1;
       for (const [partner, value] of eligible) {
-        if (value < settings.minScore || capacity[partner] === 0) continue;
+        // A full partner never gets here (the at-capacity rule), so every arc has a place behind it.
+        if (value < settings.minScore) continue;
         arcPartner.push(partner);
         arcScore.push(value);
         arcValue.push(Math.round(value * SCORE_UNITS) * weight);

@@ -70,6 +70,7 @@ export type Unassigned = z.infer<typeof UnassignedSchema>;
 export const AllocationStatsSchema = z.object({
   /** The solver that produced the allocation. */
   algorithm: z.enum(['network-simplex', 'greedy']),
+  /** Clients with at least one need considered. */
   clients: z.number().int(),
   /** The (client, need) pairs considered for placement. */
   needs: z.number().int(),
