@@ -8,7 +8,8 @@ import highsLoader from 'highs';
 import { certify } from '../src/allocation/certify';
 import { networkSimplex } from '../src/allocation/network-simplex';
 import { allocate } from '../src/index';
-import { benchInstance, lpText } from './allocation-instances';
+import { problemLp } from '../test/allocation-oracle';
+import { benchInstance } from './allocation-instances';
 
 const quick = process.argv.includes('--quick');
 const SIZES = [
@@ -29,14 +30,14 @@ const highs = await highsLoader();
   const warm = benchInstance(300, 60, 7);
   networkSimplex(warm.problem);
   allocate(warm.clients, warm.partners);
-  highs.solve(lpText(warm.problem), { output_flag: false });
+  highs.solve(problemLp(warm.problem), { output_flag: false });
 }
 
 const rows: string[][] = [];
 for (const size of SIZES) {
   console.error(`${size.clients} x ${size.partners}: solving`);
   const { clients, partners, problem } = benchInstance(size.clients, size.partners);
-  const lp = lpText(problem);
+  const lp = problemLp(problem);
 
   const solverTimes: number[] = [];
   let units = 0;

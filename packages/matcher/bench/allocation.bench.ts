@@ -6,13 +6,14 @@ import highsLoader from 'highs';
 import { bench, describe } from 'vitest';
 import { networkSimplex } from '../src/allocation/network-simplex';
 import { allocate } from '../src/index';
-import { benchInstance, lpText } from './allocation-instances';
+import { problemLp } from '../test/allocation-oracle';
+import { benchInstance } from './allocation-instances';
 
 const highs = await highsLoader();
 
 describe('allocation, 1,000 clients x 200 partners', () => {
   const { clients, partners, problem } = benchInstance(1_000, 200);
-  const lp = lpText(problem);
+  const lp = problemLp(problem);
   bench('network simplex (solver alone)', () => {
     networkSimplex(problem);
   });

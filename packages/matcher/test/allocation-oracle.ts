@@ -1,4 +1,5 @@
 import highsLoader from 'highs';
+import { UNLIMITED, type TransportationProblem } from '../src/allocation/problem';
 import { SCORE_UNITS, recommend, type AllocateOptions, type Allocation, type Client, type Partner } from '../src/index';
 
 // The independent side of the oracle tests: eligible pairs come from `recommend` (every partner
@@ -45,43 +46,81 @@ export function eligiblePairs(clients: readonly Client[], partners: readonly Par
 
 const free = (partner: Partner): number | null => (partner.capacity ? partner.capacity.total - partner.capacity.used : null);
 
-/** The problem in CPLEX LP format: one binary per pair, one row per need and per limited partner. */
-export function lpText(pairs: readonly Pair[], partners: readonly Partner[], integral = true): string {
-  const byNeed = new Map<string, number[]>();
-  const byPartner = new Map<string, number[]>();
-  pairs.forEach((pair, index) => {
-    const need = key(pair.clientId, pair.service);
-    byNeed.set(need, [...(byNeed.get(need) ?? []), index]);
-    byPartner.set(pair.partnerId, [...(byPartner.get(pair.partnerId) ?? []), index]);
-  });
-  const sum = (indices: readonly number[]) => indices.map((index) => `x${index}`).join(' + ');
-  const lines = ['Maximize', ` obj: ${pairs.length === 0 ? '0 z' : pairs.map((pair, index) => `${pair.units} x${index}`).join(' + ')}`, 'Subject To'];
-  let row = 0;
-  for (const indices of byNeed.values()) lines.push(` r${row++}: ${sum(indices)} <= 1`);
-  for (const partner of partners) {
-    const places = free(partner);
-    const indices = byPartner.get(partner.id);
-    if (places !== null && indices) lines.push(` r${row++}: ${sum(indices)} <= ${places}`);
-  }
-  if (row === 0) lines.push(' r0: z >= 0');
-  lines.push('Bounds');
-  pairs.forEach((_, index) => lines.push(` 0 <= x${index} <= 1`));
-  if (integral && pairs.length > 0) {
-    // One name per line: HiGHS's LP reader fails on very long lines.
-    lines.push('Binaries', ...pairs.map((_, index) => ` x${index}`));
-  }
+interface Row {
+  readonly vars: readonly number[];
+  readonly bound: number;
+}
+
+/**
+ * A packing program in CPLEX LP format: maximise `sum values[j] x_j` subject to each row's sum
+ * of `x` at most its bound, `x >= 0`, binary when `integral`. Every variable sits in a need's
+ * row with bound 1, so `x <= 1` needs no bound of its own.
+ */
+function packingLp(values: ArrayLike<number>, rows: readonly Row[], integral: boolean): string {
+  const names = Array.from({ length: values.length }, (_, index) => `x${index}`);
+  const objective = names.length === 0 ? '0 z' : names.map((name, index) => `${values[index]} ${name}`).join(' + ');
+  const lines = ['Maximize', ` obj: ${objective}`, 'Subject To'];
+  rows.forEach((row, index) => lines.push(` r${index}: ${row.vars.map((j) => names[j]).join(' + ')} <= ${row.bound}`));
+  if (rows.length === 0) lines.push(' r0: z >= 0');
+  // One name per line: HiGHS's LP reader fails on very long lines.
+  if (integral && names.length > 0) lines.push('Binaries', ...names.map((name) => ` ${name}`));
   lines.push('End');
   return lines.join('\n');
+}
+
+const group = <T>(values: readonly T[], keyOf: (value: T) => string | number): Map<string | number, number[]> => {
+  const groups = new Map<string | number, number[]>();
+  values.forEach((value, index) => {
+    const key = keyOf(value);
+    const list = groups.get(key);
+    if (list) list.push(index);
+    else groups.set(key, [index]);
+  });
+  return groups;
+};
+
+/** The pairs as a 0-1 program: one variable per pair, one row per need and per limited partner. */
+export function lpText(pairs: readonly Pair[], partners: readonly Partner[]): string {
+  const byPartner = group(pairs, (pair) => pair.partnerId);
+  const rows: Row[] = [...group(pairs, (pair) => key(pair.clientId, pair.service)).values()].map((vars) => ({ vars, bound: 1 }));
+  for (const partner of partners) {
+    const places = free(partner);
+    const vars = byPartner.get(partner.id);
+    if (places !== null && vars) rows.push({ vars, bound: places });
+  }
+  return packingLp(
+    pairs.map((pair) => pair.units),
+    rows,
+    true,
+  );
+}
+
+/**
+ * A solver-level problem as a program, for HiGHS. Continuous by default: the constraint matrix
+ * (a bipartite incidence matrix) is totally unimodular, so the LP optimum is the 0-1 optimum.
+ */
+export function problemLp(problem: TransportationProblem, integral = false): string {
+  const { items, capacity, arcStart, arcPartner, arcValue } = problem;
+  const rows: Row[] = [];
+  for (let i = 0; i < items; i++) {
+    const vars: number[] = [];
+    for (let a = arcStart[i]!; a < arcStart[i + 1]!; a++) vars.push(a);
+    if (vars.length > 0) rows.push({ vars, bound: 1 });
+  }
+  for (const [p, vars] of group(Array.from(arcPartner), (p) => p)) {
+    if (capacity[p as number] !== UNLIMITED) rows.push({ vars, bound: capacity[p as number]! });
+  }
+  return packingLp(arcValue, rows, integral);
 }
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let loaded: Promise<Highs> | undefined;
 export const highs = (): Promise<Highs> => (loaded ??= highsLoader());
 
-/** HiGHS's optimum, rounded: the objective coefficients are integers, so the optimum is one. */
-export async function oracleObjective(pairs: readonly Pair[], partners: readonly Partner[]): Promise<number> {
+/** HiGHS's optimum of a program, rounded: the objective coefficients are integers, so the optimum is one. */
+export async function highsObjective(lp: string): Promise<number> {
   const solver = await highs();
-  const result = solver.solve(lpText(pairs, partners), { output_flag: false, mip_rel_gap: 0 });
+  const result = solver.solve(lp, { output_flag: false, mip_rel_gap: 0 });
   if (result.Status !== 'Optimal') throw new Error(`HiGHS: ${result.Status}`);
   return Math.round(result.ObjectiveValue);
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { certify } from '../src/allocation/certify';
+import { networkSimplex } from '../src/allocation/network-simplex';
+import { UNLIMITED, type TransportationProblem } from '../src/allocation/problem';
+import { seededRandom } from './allocation-arbitraries';
+import { highsObjective, problemLp } from './allocation-oracle';
+
+// The solver on its own, on problems harder for it than real cohorts: values from a handful of
+// integers (so ties and degenerate pivots abound), zero values, full and unlimited partners.
+
+function randomProblem(seed: number, maxItems: number, maxPartners: number, maxValue: number): TransportationProblem {
+  const random = seededRandom(seed);
+  const below = (n: number) => Math.floor(random() * n);
+  const items = below(maxItems + 1);
+  const partners = 1 + below(maxPartners);
+  const capacity = Int32Array.from({ length: partners }, () => (random() < 0.15 ? UNLIMITED : below(4)));
+  const arcStart = [0];
+  const arcPartner: number[] = [];
+  const arcValue: number[] = [];
+  for (let i = 0; i < items; i++) {
+    for (let p = 0; p < partners; p++) {
+      if (random() < 0.4 && capacity[p] !== 0) {
+        arcPartner.push(p);
+        arcValue.push(below(maxValue + 1));
+      }
+    }
+    arcStart.push(arcPartner.length);
+  }
+  return {
+    items,
+    capacity,
+    arcStart: Int32Array.from(arcStart),
+    arcPartner: Int32Array.from(arcPartner),
+    arcValue: Float64Array.from(arcValue),
+  };
+}
+
+const cases = [
+  ...Array.from({ length: 40 }, (_, index) => ({ seed: index, items: 12, partners: 4, values: 3 })),
+  ...Array.from({ length: 20 }, (_, index) => ({ seed: 100 + index, items: 60, partners: 10, values: 5 })),
+  ...Array.from({ length: 5 }, (_, index) => ({ seed: 200 + index, items: 400, partners: 30, values: 1_000_000 })),
+];
+
+describe('the network simplex', () => {
+  it.each(cases)('proves its optimum, and HiGHS agrees (seed $seed, up to $items items, values 0 to $values)', async ({ seed, items, partners, values }) => {
+    const problem = randomProblem(seed, items, partners, values);
+    const solution = networkSimplex(problem);
+    const certificate = certify(problem, solution.arcOf, solution.partnerPrice);
+    expect(certificate.feasible).toBe(true);
+    expect(certificate.optimal).toBe(true);
+    expect(certificate.primal).toBe(await highsObjective(problemLp(problem, true)));
+  });
+
+  it('leaves every item unplaced when there are no arcs, and reports no work', () => {
+    const problem = randomProblem(1, 5, 3, 0);
+    const empty = { ...problem, arcStart: new Int32Array(problem.items + 1), arcPartner: new Int32Array(0), arcValue: new Float64Array(0) };
+    const solution = networkSimplex(empty);
+    expect([...solution.arcOf]).toEqual(new Array(problem.items).fill(-1));
+    expect(solution.iterations).toBe(0);
+  });
+});
+
+describe('the certificate', () => {
+  const problem: TransportationProblem = {
+    items: 2,
+    capacity: Int32Array.from([1]),
+    arcStart: Int32Array.from([0, 1, 2]),
+    arcPartner: Int32Array.from([0, 0]),
+    arcValue: Float64Array.from([5, 3]),
+  };
+
+  it('proves the better item in the one place optimal, with the place priced between the two values', () => {
+    expect(certify(problem, Int32Array.from([0, -1]), Float64Array.from([3]))).toEqual({ feasible: true, primal: 5, dual: 5, optimal: true });
+  });
+
+  it('does not prove the worse item in the one place optimal, whatever the price', () => {
+    for (const price of [0, 3, 5]) expect(certify(problem, Int32Array.from([-1, 1]), Float64Array.from([price])).optimal).toBe(false);
+  });
+
+  it('rejects two items in one place, and an item on an arc that is not its own', () => {
+    expect(certify(problem, Int32Array.from([0, 1]), Float64Array.from([0])).feasible).toBe(false);
+    expect(certify(problem, Int32Array.from([1, -1]), Float64Array.from([0])).feasible).toBe(false);
+  });
+});
