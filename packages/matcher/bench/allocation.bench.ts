@@ -1,6 +1,6 @@
 // vitest bench --run --project matcher
 // The solver alone and allocate() end to end at both sizes, beside HiGHS at the smaller one
-// (HiGHS takes tens of seconds per solve at 10,000 x 1,000 here; bench/allocation-vs-highs.ts
+// (HiGHS takes 10 to 55 s per solve at 10,000 x 1,000 here; bench/allocation-vs-highs.ts
 // times it at both sizes in one run and checks that the objectives agree).
 import highsLoader from 'highs';
 import { bench, describe } from 'vitest';
