@@ -20,17 +20,29 @@ describe('allocation, 1,000 clients x 200 partners', () => {
   bench('allocate() end to end', () => {
     allocate(clients, partners);
   });
-  bench('HiGHS LP on the same pairs', () => {
-    highs.solve(lp, { output_flag: false });
-  }, { iterations: 3, time: 0 });
+  bench(
+    'HiGHS LP on the same pairs',
+    () => {
+      highs.solve(lp, { output_flag: false });
+    },
+    { iterations: 3, time: 0 },
+  );
 });
 
 describe('allocation, 10,000 clients x 1,000 partners', () => {
   const { clients, partners, problem } = benchInstance(10_000, 1_000);
-  bench('network simplex (solver alone)', () => {
-    networkSimplex(problem);
-  }, { iterations: 3, time: 0 });
-  bench('allocate() end to end', () => {
-    allocate(clients, partners);
-  }, { iterations: 2, time: 0 });
+  bench(
+    'network simplex (solver alone)',
+    () => {
+      networkSimplex(problem);
+    },
+    { iterations: 3, time: 0 },
+  );
+  bench(
+    'allocate() end to end',
+    () => {
+      allocate(clients, partners);
+    },
+    { iterations: 2, time: 0 },
+  );
 });

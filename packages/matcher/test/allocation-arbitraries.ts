@@ -1,14 +1,5 @@
 import fc from 'fast-check';
-import {
-  AGE_GROUP_IDS,
-  GENDER_IDS,
-  MODE_IDS,
-  SERVICE_IDS,
-  type Client,
-  type Offering,
-  type Partner,
-  type ServiceId,
-} from '../src/index';
+import { AGE_GROUP_IDS, GENDER_IDS, MODE_IDS, SERVICE_IDS, type Client, type Offering, type Partner, type ServiceId } from '../src/index';
 
 // Generators for the allocation tests and benchmarks. The fast-check ones are bounded to mirror
 // the schemas (every value is valid input, so no property filters) and small enough that places
@@ -54,7 +45,10 @@ const clientBodyArb = fc.record(
     bapasId: fc.constantFrom('019', '020'),
     location: locationArb,
     needs: fc.uniqueArray(
-      fc.record({ service: fc.constantFrom(...SERVICES), priority: fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3> }, { requiredKeys: ['service'] }),
+      fc.record(
+        { service: fc.constantFrom(...SERVICES), priority: fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3> },
+        { requiredKeys: ['service'] },
+      ),
       { minLength: 1, maxLength: 3, selector: (need) => need.service },
     ),
     gender: fc.constantFrom(...GENDER_IDS),
@@ -68,7 +62,9 @@ const pad = (index: number) => String(index).padStart(2, '0');
 
 /** `min` to `max` partners with distinct ids `P-00`, `P-01`, ... */
 export const partnersArb = (max = 8, min = 0): fc.Arbitrary<Partner[]> =>
-  fc.array(partnerBodyArb, { minLength: min, maxLength: max }).map((bodies) => bodies.map((body, index) => ({ id: `P-${pad(index)}`, ...body })));
+  fc
+    .array(partnerBodyArb, { minLength: min, maxLength: max })
+    .map((bodies) => bodies.map((body, index) => ({ id: `P-${pad(index)}`, ...body })));
 
 /** `0` to `max` clients with distinct ids `K-00`, `K-01`, ... */
 export const clientsArb = (max = 12): fc.Arbitrary<Client[]> =>
@@ -84,7 +80,10 @@ export const instanceArb: fc.Arbitrary<Instance> = fc.record({ clients: clientsA
 /** A permutation of `values` (a new array), drawn from the same run's randomness. */
 export const shuffledArb = <T>(values: readonly T[]): fc.Arbitrary<T[]> =>
   fc.array(fc.nat(), { minLength: values.length, maxLength: values.length }).map((keys) =>
-    values.map((value, index) => ({ value, key: keys[index]! })).sort((a, b) => a.key - b.key).map(({ value }) => value),
+    values
+      .map((value, index) => ({ value, key: keys[index]! }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ value }) => value),
   );
 
 /** mulberry32: a small seeded generator, so that instances replay exactly. */

@@ -19,7 +19,8 @@ const key = (clientId: string, service: string) => `${clientId} ${service}`;
 
 /** Every (client, need, partner) that `recommend` allows, at or above `minScore`. */
 export function eligiblePairs(clients: readonly Client[], partners: readonly Partner[], options: AllocateOptions = {}): Pair[] {
-  const minPriority = options.needs === undefined || options.needs === 'all' ? 1 : options.needs === 'priority-3' ? 3 : options.needs.minPriority;
+  const minPriority =
+    options.needs === undefined || options.needs === 'all' ? 1 : options.needs === 'priority-3' ? 3 : options.needs.minPriority;
   const scoring = { weights: options.weights, proximity: options.proximity, defaultServiceRadiusKm: options.defaultServiceRadiusKm };
   const pairs: Pair[] = [];
   for (const client of clients) {
@@ -148,7 +149,8 @@ export function violations(allocation: Allocation, pairs: readonly Pair[], partn
     const places = free(partner);
     if (places !== null && (load.get(partner.id) ?? 0) > places) problems.push(`over capacity: ${partner.id}`);
   }
-  if (units !== allocation.stats.objectiveUnits) problems.push(`objective ${allocation.stats.objectiveUnits} but the placements add up to ${units}`);
+  if (units !== allocation.stats.objectiveUnits)
+    problems.push(`objective ${allocation.stats.objectiveUnits} but the placements add up to ${units}`);
   for (const item of allocation.unassigned) {
     const need = key(item.clientId, item.service);
     if (placed.has(need)) problems.push(`both placed and unassigned: ${need}`);

@@ -42,14 +42,17 @@ const cases = [
 ];
 
 describe('the network simplex', () => {
-  it.each(cases)('proves its optimum, and HiGHS agrees (seed $seed, up to $items items, values 0 to $values)', async ({ seed, items, partners, values }) => {
-    const problem = randomProblem(seed, items, partners, values);
-    const solution = networkSimplex(problem);
-    const certificate = certify(problem, solution.arcOf, solution.partnerPrice);
-    expect(certificate.feasible).toBe(true);
-    expect(certificate.optimal).toBe(true);
-    expect(certificate.primal).toBe(await highsObjective(problemLp(problem, true)));
-  });
+  it.each(cases)(
+    'proves its optimum, and HiGHS agrees (seed $seed, up to $items items, values 0 to $values)',
+    async ({ seed, items, partners, values }) => {
+      const problem = randomProblem(seed, items, partners, values);
+      const solution = networkSimplex(problem);
+      const certificate = certify(problem, solution.arcOf, solution.partnerPrice);
+      expect(certificate.feasible).toBe(true);
+      expect(certificate.optimal).toBe(true);
+      expect(certificate.primal).toBe(await highsObjective(problemLp(problem, true)));
+    },
+  );
 
   it('leaves every item unplaced when there are no arcs, and reports no work', () => {
     const problem = randomProblem(1, 5, 3, 0);
@@ -70,7 +73,12 @@ describe('the certificate', () => {
   };
 
   it('proves the better item in the one place optimal, with the place priced between the two values', () => {
-    expect(certify(problem, Int32Array.from([0, -1]), Float64Array.from([3]))).toEqual({ feasible: true, primal: 5, dual: 5, optimal: true });
+    expect(certify(problem, Int32Array.from([0, -1]), Float64Array.from([3]))).toEqual({
+      feasible: true,
+      primal: 5,
+      dual: 5,
+      optimal: true,
+    });
   });
 
   it('does not prove the worse item in the one place optimal, whatever the price', () => {

@@ -94,7 +94,12 @@ describe('why a need is left unplaced', () => {
   it('says below-min-score when the partners that could take it all score too low', () => {
     // Covers one of two urgent needs, so its coverage (and score) is halved.
     const lbh = partner('LBH');
-    const twoNeeds = client({ needs: [{ service: 'legal-aid', priority: 3 }, { service: 'mentoring', priority: 3 }] });
+    const twoNeeds = client({
+      needs: [
+        { service: 'legal-aid', priority: 3 },
+        { service: 'mentoring', priority: 3 },
+      ],
+    });
     const score = recommend(twoNeeds, [lbh]).matches[0]!.score;
     expect(reasons(allocate([twoNeeds], [lbh], { minScore: score + 0.01 }))).toEqual({
       'K-001 legal-aid': 'below-min-score',
@@ -113,11 +118,7 @@ describe('why a need is left unplaced', () => {
 
 describe('options', () => {
   const urgentAndNot: Client = client({
-    needs: [
-      { service: 'legal-aid', priority: 3 },
-      { service: 'mentoring', priority: 1 },
-      { service: 'job-placement' },
-    ],
+    needs: [{ service: 'legal-aid', priority: 3 }, { service: 'mentoring', priority: 1 }, { service: 'job-placement' }],
   });
   const everything = partner('SERBA', {
     offerings: [{ service: 'legal-aid' }, { service: 'mentoring' }, { service: 'job-placement' }],
@@ -146,7 +147,10 @@ describe('options', () => {
   });
 
   it("scores with recommend's weights, and a matcher's options are the defaults of its allocations", () => {
-    const partners = [partner('DEKAT', { capacity: onePlace }), partner('JAUH', { capacity: onePlace, location: PLACES.cimahi, bapasId: '019' })];
+    const partners = [
+      partner('DEKAT', { capacity: onePlace }),
+      partner('JAUH', { capacity: onePlace, location: PLACES.cimahi, bapasId: '019' }),
+    ];
     const cohort = [client({ id: 'K-1' }), client({ id: 'K-2' })];
     const options = { weights: { proximity: 0, administrative: 0 } };
     const matcher = createMatcher(partners, options);

@@ -9,9 +9,7 @@ export function greedy(problem: TransportationProblem): Int32Array {
   const { items, capacity, arcStart, arcPartner, arcValue } = problem;
   const itemOf = new Int32Array(arcPartner.length);
   for (let i = 0; i < items; i++) itemOf.fill(i, arcStart[i]!, arcStart[i + 1]!);
-  const order = Array.from({ length: arcPartner.length }, (_, a) => a).sort(
-    (a, b) => arcValue[b]! - arcValue[a]! || a - b,
-  );
+  const order = Array.from({ length: arcPartner.length }, (_, a) => a).sort((a, b) => arcValue[b]! - arcValue[a]! || a - b);
   const left = Int32Array.from(capacity);
   const arcOf = new Int32Array(items).fill(-1);
   for (const a of order) {
