@@ -1,4 +1,3 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Directory } from '@pokmas/directory';
 import { bodyLimit } from 'hono/body-limit';
@@ -17,6 +16,7 @@ import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
 import bapas from './routes/bapas/bapas.index';
 import coverage from './routes/coverage/coverage.index';
+import docs from './routes/docs/docs.index';
 import health from './routes/health/health.index';
 import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
@@ -106,7 +106,7 @@ export function createApp({ directory, registry, config, logger = silentLogger }
     },
     ...(config.apiKeys.length > 0 ? { security: [{ bearerAuth: [] }] } : {}),
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'pokmas-match API' }));
+  app.route('/', docs); // the reference page, with Swagger UI served from the app (works offline)
 
   app.notFound((c) => problem(c, 'not-found', `Nothing is served at ${c.req.method} ${c.req.path}; see /docs.`));
   app.onError(errorToProblem(logger));
