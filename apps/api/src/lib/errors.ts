@@ -29,8 +29,8 @@ export function errorToProblem(logger: Logger) {
     }
 
     if (error instanceof MatcherError) {
-      // The library prefixes option paths with `options`; this API takes options at the top level.
-      const issues = toIssues(error.issues.map((issue) => (issue.path[0] === 'options' ? { ...issue, path: issue.path.slice(1) } : issue)));
+      // The library's paths are the body's: a route that lays its body out otherwise rewrites them (see optionsAtTopLevel).
+      const issues = toIssues(error.issues);
       return problem(c, 'validation', `The request is not valid: ${summarise(issues)}`, { issues });
     }
 
@@ -43,8 +43,29 @@ export function errorToProblem(logger: Logger) {
     logger.error('unhandled error', {
       requestId: c.get('requestId'),
       error: error.name,
-      stack: error.stack?.split('\n').slice(1, 8).map((line) => line.trim()),
+      stack: error.stack
+        ?.split('\n')
+        .slice(1, 8)
+        .map((line) => line.trim()),
     });
     return problem(c, 'internal', 'An unexpected error occurred on the server; quote the request id when reporting it.');
   };
+}
+
+/**
+ * Runs a matcher call for a route that takes the library's options at the top level of its
+ * body, not under `options` where the library's issue paths put them: a `MatcherError` it
+ * throws then names the body's fields (`weights`, not `options.weights`).
+ *
+ * @example
+ * const recommendation = optionsAtTopLevel(() => matcher.recommend(client, { limit, weights }));
+ */
+export function optionsAtTopLevel<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof MatcherError)) throw error;
+    const issues = error.issues.map((issue) => (issue.path[0] === 'options' ? { ...issue, path: issue.path.slice(1) } : issue));
+    throw new MatcherError(error.code, issues, error.message);
+  }
 }

@@ -8,6 +8,7 @@ import {
   NeedSchema as LibraryNeedSchema,
   PartnerSchema as LibraryPartnerSchema,
   RegencyCodeSchema,
+  type Partner,
 } from '@pokmas/matcher';
 
 /**
@@ -42,6 +43,12 @@ export const PartnerSummarySchema = LibraryPartnerSchema.pick({
   pokmasId: true,
   contact: true,
 }).openapi('PartnerSummary');
+export type PartnerSummary = z.infer<typeof PartnerSummarySchema>;
+
+/** A partner's {@link PartnerSummarySchema}: optional fields only when the partner has them. */
+export function summarisePartner({ id, name, kind, bapasId, pokmasId, contact }: Partner): PartnerSummary {
+  return { id, name, kind, bapasId, ...(pokmasId ? { pokmasId } : {}), ...(contact ? { contact } : {}) };
+}
 
 /** Which registry answered: its version changes whenever its content changes. */
 export const RegistryInfoSchema = z

@@ -56,7 +56,10 @@ export const recommend = createRoute({
     body: { required: true, content: { 'application/json': { schema: RecommendationRequestSchema } } },
   },
   responses: {
-    200: { description: 'The best matches, and why the others were left out', content: { 'application/json': { schema: RecommendationResponseSchema } } },
+    200: {
+      description: 'The best matches, and why the others were left out',
+      content: { 'application/json': { schema: RecommendationResponseSchema } },
+    },
     ...problemResponses('malformed-json', 'unauthorized', 'payload-too-large', 'unsupported-media-type', 'validation'),
   },
 });
