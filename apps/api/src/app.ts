@@ -1,19 +1,22 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Directory } from '@pokmas/directory';
-import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './env';
 import { bearerAuth } from './lib/auth';
+import { limitBody } from './lib/body-limit';
 import { createRouter } from './lib/create-app';
 import { errorToProblem } from './lib/errors';
 import { silentLogger, type Logger } from './lib/logger';
-import { problem, ProblemError } from './lib/problem';
+import { problem } from './lib/problem';
 import type { RegistryStore } from './lib/registry-store';
 import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
+import allocations from './routes/allocations/allocations.index';
+import { allocate as allocationRoute, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from './routes/allocations/allocations.routes';
 import bapas from './routes/bapas/bapas.index';
 import coverage from './routes/coverage/coverage.index';
 import docs from './routes/docs/docs.index';
@@ -34,7 +37,7 @@ export interface AppDeps {
  * Every router the app serves, mounted at `/`; each declares its own full paths. Name the
  * libraries' schemas with `component()` / `annotate()` (lib/schemas.ts), not their `.openapi()`.
  */
-const ROUTERS = [health, recommendations, partners, bapas, taxonomy, coverage];
+const ROUTERS = [health, recommendations, allocations, partners, bapas, taxonomy, coverage];
 
 /**
  * Assembles the API: middleware, routes, the OpenAPI document and its reference page, and the
@@ -77,15 +80,8 @@ export function createApp({ directory, registry, config, logger = silentLogger }
   });
 
   if (config.apiKeys.length > 0) app.use('/v1/*', bearerAuth(config.apiKeys));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () => {
-        throw new ProblemError('payload-too-large', `The body is larger than ${config.maxBodyBytes} bytes; send less.`);
-      },
-    }),
-  );
+  // A cohort needs more than MAX_BODY_BYTES: the allocations route sets its own limit, not looser for any other.
+  app.use('/v1/*', except([allocationRoute.path], limitBody(config.maxBodyBytes)));
 
   for (const router of ROUTERS) app.route('/', router);
   app.route('/', web); // the counsellor page (HTML): /, /search, /partners/:id, /coverage, /assets/app.css
@@ -101,8 +97,10 @@ export function createApp({ directory, registry, config, logger = silentLogger }
       title: 'pokmas-match API',
       version: '0.1.0',
       description:
-        'Ranks POKMAS LIPAS partners for probation clients. Errors are application/problem+json (RFC 9457); ' +
-        'schema errors answer 422 with every issue and its path, a body that is not JSON answers 400.',
+        "Ranks POKMAS LIPAS partners for probation clients, and places cohorts of clients within partners' free places. " +
+        'Errors are application/problem+json (RFC 9457); schema errors answer 422 with every issue and its path, ' +
+        `a body that is not JSON answers 400. Bodies are limited to ${config.maxBodyBytes} bytes (MAX_BODY_BYTES), except ` +
+        `POST /v1/allocations: ${MAX_ALLOCATION_BODY_BYTES} bytes (2 MiB) and at most ${MAX_CLIENTS} clients a request.`,
     },
     ...(config.apiKeys.length > 0 ? { security: [{ bearerAuth: [] }] } : {}),
   });

@@ -1,0 +1,25 @@
+import { locateClients } from '../../lib/locate';
+import { summarisePartner } from '../../lib/schemas';
+import type { AppRouteHandler } from '../../lib/types';
+import type { AllocateRoute } from './allocations.routes';
+
+export const allocate: AppRouteHandler<AllocateRoute> = (c) => {
+  const { clients, options } = c.req.valid('json');
+  const { registry, directory } = c.var;
+  // Every client the directory cannot locate is a 422 at clients.<i>.<field>; repeated ids and
+  // weights that add up to 0 are the library's MatcherError, a 422 at clients.<i>.id or options.weights.
+  const located = locateClients(directory, clients).map(({ client }) => client);
+  const allocation = registry.matcher.allocate(located, options);
+
+  return c.json(
+    {
+      ...allocation,
+      assignments: allocation.assignments.map((assignment) => ({
+        ...assignment,
+        partner: summarisePartner(registry.byId.get(assignment.partnerId)!),
+      })),
+      registry: { version: registry.version, partners: registry.partners.length },
+    },
+    200,
+  );
+};
