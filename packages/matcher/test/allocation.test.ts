@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   AllocateOptionsSchema,
   AllocationSchema,
-  MatcherError,
   allocate,
   createMatcher,
   recommend,
@@ -10,23 +9,13 @@ import {
   type Client,
   type Partner,
 } from '../src/index';
-import { PLACES, client, partner } from './fixtures';
+import { PLACES, catchMatcherError, client, partner } from './fixtures';
 
 const placed = (allocation: Allocation) =>
   Object.fromEntries(allocation.assignments.map((assignment) => [`${assignment.clientId} ${assignment.service}`, assignment.partnerId]));
 const reasons = (allocation: Allocation) =>
   Object.fromEntries(allocation.unassigned.map((item) => [`${item.clientId} ${item.service}`, item.reason]));
 const onePlace = { total: 1, used: 0 };
-
-const thrown = (run: () => unknown): MatcherError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MatcherError) return error;
-    throw error;
-  }
-  throw new Error('expected a MatcherError');
-};
 
 describe('a cohort competing for scarce places', () => {
   it('gives the one place to the client who fits better; the other waits for want of places', () => {
@@ -183,13 +172,13 @@ describe('the answer', () => {
 
 describe('bad input', () => {
   it('throws INVALID_CLIENTS when the clients are not a list', () => {
-    const error = thrown(() => allocate({} as never, []));
+    const error = catchMatcherError(() => allocate({} as never, []));
     expect(error.code).toBe('INVALID_CLIENTS');
     expect(error.issues[0]!.path).toEqual(['clients']);
   });
 
   it('throws INVALID_CLIENTS naming the bad field of each bad client', () => {
-    const error = thrown(() => allocate([client(), { ...client({ id: 'K-2' }), needs: [] }, { id: 'K-3' } as never], []));
+    const error = catchMatcherError(() => allocate([client(), { ...client({ id: 'K-2' }), needs: [] }, { id: 'K-3' } as never], []));
     expect(error.code).toBe('INVALID_CLIENTS');
     expect(error.issues.map((issue) => issue.path)).toEqual([
       ['clients', 1, 'needs'],
@@ -198,25 +187,27 @@ describe('bad input', () => {
   });
 
   it('throws INVALID_CLIENTS for a repeated client id, naming both places', () => {
-    const error = thrown(() => allocate([client({ id: 'K-1' }), client({ id: 'K-2' }), client({ id: 'K-1' })], []));
+    const error = catchMatcherError(() => allocate([client({ id: 'K-1' }), client({ id: 'K-2' }), client({ id: 'K-1' })], []));
     expect(error.code).toBe('INVALID_CLIENTS');
     expect(error.issues).toEqual([{ path: ['clients', 2, 'id'], code: 'custom', message: 'K-1 is already the id of clients.0' }]);
   });
 
   it('throws INVALID_OPTIONS for unknown or out-of-range options, on the matcher too', () => {
     for (const options of [{ minScore: 1.5 }, { needs: 'urgent' }, { needs: { minPriority: 4 } }, { weighting: 'fair' }, { limit: 3 }]) {
-      expect(thrown(() => allocate([client()], [], options as never)).code).toBe('INVALID_OPTIONS');
-      expect(thrown(() => createMatcher([]).allocate([client()], options as never)).code).toBe('INVALID_OPTIONS');
+      expect(catchMatcherError(() => allocate([client()], [], options as never)).code).toBe('INVALID_OPTIONS');
+      expect(catchMatcherError(() => createMatcher([]).allocate([client()], options as never)).code).toBe('INVALID_OPTIONS');
     }
     expect(AllocateOptionsSchema.safeParse({ minScore: -0.1 }).success).toBe(false);
   });
 
   it('throws INVALID_OPTIONS when the weights add up to 0', () => {
     const zero = { coverage: 0, proximity: 0, capacity: 0, administrative: 0 };
-    expect(thrown(() => allocate([client()], [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
+    expect(catchMatcherError(() => allocate([client()], [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
   });
 
   it('throws INVALID_PARTNERS for a bad partner', () => {
-    expect(thrown(() => allocate([client()], [{ ...partner('A'), capacity: { total: 1, used: 2 } }])).code).toBe('INVALID_PARTNERS');
+    expect(catchMatcherError(() => allocate([client()], [{ ...partner('A'), capacity: { total: 1, used: 2 } }])).code).toBe(
+      'INVALID_PARTNERS',
+    );
   });
 });

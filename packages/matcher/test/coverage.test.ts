@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MatcherError, SERVICE_IDS, coverage, CoverageSchema, selectCoverage, type CoveragePlace, type Partner } from '../src/index';
+import { SERVICE_IDS, coverage, CoverageSchema, selectCoverage, type CoveragePlace, type Partner } from '../src/index';
+import { PLACES as TOWNS, catchMatcherError, partner } from './fixtures';
 
 // Town centres in West Java; Bandung-Cimahi 8.8 km, Bandung-Garut 48.0 km, Cimahi-Garut 56.6 km,
 // Bandung-Bogor 95.5 km.
-const AT = {
-  bandung: { lat: -6.9147, lon: 107.6098 },
-  cimahi: { lat: -6.8722, lon: 107.5425 },
-  garut: { lat: -7.2279, lon: 107.9087 },
-  bogor: { lat: -6.5971, lon: 106.806 },
-  jayapura: { lat: -2.5337, lon: 140.7181 },
-} as const;
 
-const place = (id: keyof typeof AT, extra: Partial<CoveragePlace> = {}): CoveragePlace => ({ id, location: AT[id], ...extra });
+const place = (id: keyof typeof TOWNS, extra: Partial<CoveragePlace> = {}): CoveragePlace => ({ id, location: TOWNS[id], ...extra });
 const PLACES: CoveragePlace[] = [
   place('bandung', { regencyCode: '32.73', group: 'Kanwil Jawa Barat', label: 'Bapas Bandung' }),
   place('cimahi', { regencyCode: '32.77', group: 'Kanwil Jawa Barat' }),
@@ -19,16 +13,6 @@ const PLACES: CoveragePlace[] = [
   place('bogor', { regencyCode: '32.71', group: 'Kanwil Jawa Barat' }),
   place('jayapura', { regencyCode: '94.71', group: 'Kanwil Papua' }),
 ];
-
-const partner = (id: string, overrides: Partial<Partner> = {}): Partner => ({
-  id,
-  name: `Mitra ${id}`,
-  kind: 'civil-society',
-  bapasId: '020',
-  location: AT.bandung,
-  offerings: [{ service: 'legal-aid' }],
-  ...overrides,
-});
 
 const cellOf = (result: ReturnType<typeof coverage>, placeId: string, service: string) => {
   const found = result.places.find((p) => p.id === placeId)?.services.find((cell) => cell.service === service);
@@ -83,9 +67,9 @@ describe('coverage: reach', () => {
   it('reports the nearest in-person partner, not the nearest remote one', () => {
     const result = coverage(
       [
-        partner('NEAR-REMOTE', { location: AT.cimahi, offerings: [{ service: 'health', modes: ['remote'] }] }),
-        partner('FAR', { location: AT.garut, offerings: [{ service: 'health' }] }),
-        partner('NEARER', { location: AT.cimahi, offerings: [{ service: 'health', modes: ['home-visit'] }] }),
+        partner('NEAR-REMOTE', { location: TOWNS.cimahi, offerings: [{ service: 'health', modes: ['remote'] }] }),
+        partner('FAR', { location: TOWNS.garut, offerings: [{ service: 'health' }] }),
+        partner('NEARER', { location: TOWNS.cimahi, offerings: [{ service: 'health', modes: ['home-visit'] }] }),
       ],
       [place('bandung')],
       { services: ['health'] },
@@ -108,7 +92,10 @@ describe('coverage: the partner rules of recommend', () => {
 
   it('counts a partner that serves one gender, and says which gender is served', () => {
     const result = coverage(
-      [partner('W', { eligibility: { genders: ['female'] } }), partner('M', { location: AT.jayapura, eligibility: { genders: ['male'] } })],
+      [
+        partner('W', { eligibility: { genders: ['female'] } }),
+        partner('M', { location: TOWNS.jayapura, eligibility: { genders: ['male'] } }),
+      ],
       [place('bandung'), place('jayapura')],
       { services: ['legal-aid'] },
     );
@@ -166,8 +153,8 @@ describe('coverage: places, services and summaries', () => {
   const registry = [
     partner('LA', { serviceRadiusKm: 50 }),
     partner('H1', { serviceRadiusKm: 10, offerings: [{ service: 'health' }] }),
-    partner('H2', { location: AT.cimahi, serviceRadiusKm: 10, offerings: [{ service: 'health' }] }),
-    partner('ED', { location: AT.jayapura, offerings: [{ service: 'education', modes: ['remote'] }] }),
+    partner('H2', { location: TOWNS.cimahi, serviceRadiusKm: 10, offerings: [{ service: 'health' }] }),
+    partner('ED', { location: TOWNS.jayapura, offerings: [{ service: 'education', modes: ['remote'] }] }),
   ];
   const services = ['legal-aid', 'health', 'education'] as const;
   const result = coverage(registry, PLACES, { services: [...services] });
@@ -261,32 +248,22 @@ describe('coverage: input', () => {
   });
 
   it('rejects a repeated place id, naming where it is', () => {
-    const error = catchError(() => coverage([], [place('bandung'), place('bandung')]));
+    const error = catchMatcherError(() => coverage([], [place('bandung'), place('bandung')]));
     expect(error.code).toBe('INVALID_OPTIONS');
     expect(error.issues.map((issue) => issue.path)).toEqual([['places', 1, 'id']]);
   });
 
   it('rejects a place without a location and an unknown option, each with its path', () => {
-    const noLocation = catchError(() => coverage([], [{ id: 'x' } as unknown as CoveragePlace]));
+    const noLocation = catchMatcherError(() => coverage([], [{ id: 'x' } as unknown as CoveragePlace]));
     expect(noLocation.issues[0]!.path).toEqual(['places', 0, 'location']);
-    const badOption = catchError(() => coverage([], [], { services: ['haircuts'] } as never));
+    const badOption = catchMatcherError(() => coverage([], [], { services: ['haircuts'] } as never));
     expect(badOption.code).toBe('INVALID_OPTIONS');
     expect(badOption.issues[0]!.path).toEqual(['options', 'services', 0]);
   });
 
   it('rejects invalid partners as recommend does', () => {
-    const error = catchError(() => coverage([partner('A'), partner('A')], PLACES));
+    const error = catchMatcherError(() => coverage([partner('A'), partner('A')], PLACES));
     expect(error.code).toBe('INVALID_PARTNERS');
     expect(error.issues[0]!.path).toEqual(['partners', 1, 'id']);
   });
 });
-
-function catchError(run: () => unknown): MatcherError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MatcherError) return error;
-    throw error;
-  }
-  throw new Error('expected a MatcherError');
-}

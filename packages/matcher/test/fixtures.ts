@@ -1,4 +1,4 @@
-import type { Client, Partner } from '../src/index';
+import { MatcherError, type Client, type Partner } from '../src/index';
 
 /** Points a counsellor in West Java would know (approximate town centres). */
 export const PLACES = {
@@ -31,4 +31,15 @@ export function client(overrides: Partial<Client> = {}): Client {
     needs: [{ service: 'legal-aid', priority: 3 }],
     ...overrides,
   };
+}
+
+/** The MatcherError that `run` throws; fails the test if it throws nothing or something else. */
+export function catchMatcherError(run: () => unknown): MatcherError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof MatcherError) return error;
+    throw error;
+  }
+  throw new Error('expected a MatcherError');
 }

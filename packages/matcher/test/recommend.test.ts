@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, recommend, type Recommendation } from '../src/index';
-import { PLACES, client, partner } from './fixtures';
+import { PLACES, catchMatcherError, client, partner } from './fixtures';
 
 const ids = (result: Recommendation) => result.matches.map((match) => match.partnerId);
 const excludedIds = (result: Recommendation, reason: string) => result.excluded.find((entry) => entry.reason === reason)?.partnerIds ?? [];
@@ -296,17 +296,8 @@ describe('reasons', () => {
 });
 
 describe('bad input', () => {
-  const catchError = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      return error as { name: string; code: string; issues: { path: PropertyKey[]; message: string }[] };
-    }
-    throw new Error('expected a MatcherError');
-  };
-
   it('names every bad field of the client in one MatcherError', () => {
-    const error = catchError(() =>
+    const error = catchMatcherError(() =>
       recommend(
         { id: 'K-1', needs: [{ service: 'legal-aid' }, { service: 'legal-aid' }, { service: 'karate' }], ageGroup: 'child' } as never,
         [],
@@ -322,17 +313,17 @@ describe('bad input', () => {
   });
 
   it('refuses a client without needs, with more than 16, or with a name field', () => {
-    expect(catchError(() => recommend(client({ needs: [] }), [])).issues[0]!.path).toEqual(['client', 'needs']);
+    expect(catchMatcherError(() => recommend(client({ needs: [] }), [])).issues[0]!.path).toEqual(['client', 'needs']);
     const seventeen = Array.from({ length: 17 }, () => ({ service: 'legal-aid' as const }));
     expect(
-      catchError(() => recommend(client({ needs: seventeen }), [])).issues.some((issue) => issue.path.join('.') === 'client.needs'),
+      catchMatcherError(() => recommend(client({ needs: seventeen }), [])).issues.some((issue) => issue.path.join('.') === 'client.needs'),
     ).toBe(true);
     const named = { ...client(), name: 'Budi' } as never;
-    expect(catchError(() => recommend(named, [])).issues[0]!.message).toMatch(/name/);
+    expect(catchMatcherError(() => recommend(named, [])).issues[0]!.message).toMatch(/name/);
   });
 
   it('names the partner index and field, and repeated partner ids', () => {
-    const error = catchError(() =>
+    const error = catchMatcherError(() =>
       recommend(client(), [partner('A'), partner('A'), partner('B', { capacity: { total: 2, used: 3 } }), { id: 'C' } as never]),
     );
     expect(error.code).toBe('INVALID_PARTNERS');
@@ -344,15 +335,15 @@ describe('bad input', () => {
   });
 
   it('refuses bad options and weights that add up to zero', () => {
-    expect(catchError(() => recommend(client(), [], { limit: 0 })).code).toBe('INVALID_OPTIONS');
-    expect(catchError(() => recommend(client(), [], { lang: 'fr' } as never)).issues[0]!.path).toEqual(['options', 'lang']);
+    expect(catchMatcherError(() => recommend(client(), [], { limit: 0 })).code).toBe('INVALID_OPTIONS');
+    expect(catchMatcherError(() => recommend(client(), [], { lang: 'fr' } as never)).issues[0]!.path).toEqual(['options', 'lang']);
     const zero = { coverage: 0, proximity: 0, capacity: 0, administrative: 0 };
-    expect(catchError(() => recommend(client(), [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
-    expect(catchError(() => createMatcher([], { weights: zero })).code).toBe('INVALID_OPTIONS');
+    expect(catchMatcherError(() => recommend(client(), [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
+    expect(catchMatcherError(() => createMatcher([], { weights: zero })).code).toBe('INVALID_OPTIONS');
   });
 
   it('refuses a partner list that is not a list', () => {
-    expect(catchError(() => recommend(client(), { id: 'x' } as never)).issues[0]!.path).toEqual(['partners']);
+    expect(catchMatcherError(() => recommend(client(), { id: 'x' } as never)).issues[0]!.path).toEqual(['partners']);
   });
 
   it('never crashes on missing optional fields', () => {
