@@ -1,5 +1,6 @@
 import type { PreparedClient, PreparedPartner } from './context';
-import { MatcherError, type MatcherIssue } from './errors';
+import type { z } from 'zod';
+import { MatcherError, type MatcherErrorCode, type MatcherIssue } from './errors';
 import { ClientSchema, type Client } from './schemas/client';
 import { PartnerSchema, type Partner } from './schemas/partner';
 import { MODE_IDS } from './taxonomy';
@@ -11,32 +12,40 @@ export function parseClient(input: unknown): Client {
   return parsed.data;
 }
 
-/** Validates a partner list, throwing `INVALID_PARTNERS` with every bad field and repeated id. */
-export function parsePartners(input: unknown): Partner[] {
+/**
+ * Validates a list of records with ids, throwing `code` with every bad field (its path under
+ * `field`) and every repeated id, naming where the id was first used.
+ */
+export function parseIdList<T extends { id: string }>(input: unknown, schema: z.ZodType<T>, field: string, code: MatcherErrorCode): T[] {
   if (!Array.isArray(input)) {
-    throw new MatcherError('INVALID_PARTNERS', [{ path: ['partners'], code: 'invalid_type', message: 'expected an array of partners' }]);
+    throw new MatcherError(code, [{ path: [field], code: 'invalid_type', message: `expected an array of ${field}` }]);
   }
   const issues: MatcherIssue[] = [];
-  const partners: Partner[] = [];
+  const items: T[] = [];
   const firstIndex = new Map<string, number>();
   input.forEach((item, index) => {
-    const parsed = PartnerSchema.safeParse(item);
+    const parsed = schema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        issues.push({ path: ['partners', index, ...issue.path], code: issue.code, message: issue.message });
+        issues.push({ path: [field, index, ...issue.path], code: issue.code, message: issue.message });
       }
       return;
     }
     const seen = firstIndex.get(parsed.data.id);
     if (seen !== undefined) {
-      issues.push({ path: ['partners', index, 'id'], code: 'custom', message: `${parsed.data.id} is already the id of partners.${seen}` });
+      issues.push({ path: [field, index, 'id'], code: 'custom', message: `${parsed.data.id} is already the id of ${field}.${seen}` });
     } else {
       firstIndex.set(parsed.data.id, index);
     }
-    partners.push(parsed.data);
+    items.push(parsed.data);
   });
-  if (issues.length > 0) throw new MatcherError('INVALID_PARTNERS', issues);
-  return partners;
+  if (issues.length > 0) throw new MatcherError(code, issues);
+  return items;
+}
+
+/** Validates a partner list, throwing `INVALID_PARTNERS` with every bad field and repeated id. */
+export function parsePartners(input: unknown): Partner[] {
+  return parseIdList(input, PartnerSchema, 'partners', 'INVALID_PARTNERS');
 }
 
 export function prepareClient(client: Client): PreparedClient {

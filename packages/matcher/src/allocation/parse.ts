@@ -1,4 +1,5 @@
-import { MatcherError, type MatcherIssue } from '../errors';
+import { MatcherError } from '../errors';
+import { parseIdList } from '../prepare';
 import { ClientSchema, type Client, type Priority } from '../schemas/client';
 import { AllocateOptionsSchema, type AllocationWeighting } from '../schemas/allocation';
 import type { RecommendOptions } from '../schemas/options';
@@ -13,30 +14,7 @@ export interface AllocationSettings {
 
 /** Validates a client list, throwing `INVALID_CLIENTS` with every bad field and repeated id. */
 export function parseClients(input: unknown): Client[] {
-  if (!Array.isArray(input)) {
-    throw new MatcherError('INVALID_CLIENTS', [{ path: ['clients'], code: 'invalid_type', message: 'expected an array of clients' }]);
-  }
-  const issues: MatcherIssue[] = [];
-  const clients: Client[] = [];
-  const firstIndex = new Map<string, number>();
-  input.forEach((item, index) => {
-    const parsed = ClientSchema.safeParse(item);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        issues.push({ path: ['clients', index, ...issue.path], code: issue.code, message: issue.message });
-      }
-      return;
-    }
-    const seen = firstIndex.get(parsed.data.id);
-    if (seen !== undefined) {
-      issues.push({ path: ['clients', index, 'id'], code: 'custom', message: `${parsed.data.id} is already the id of clients.${seen}` });
-    } else {
-      firstIndex.set(parsed.data.id, index);
-    }
-    clients.push(parsed.data);
-  });
-  if (issues.length > 0) throw new MatcherError('INVALID_CLIENTS', issues);
-  return clients;
+  return parseIdList(input, ClientSchema, 'clients', 'INVALID_CLIENTS');
 }
 
 /** Validates allocation options (throwing `INVALID_OPTIONS`) and fills in their defaults. */
