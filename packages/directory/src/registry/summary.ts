@@ -1,4 +1,5 @@
 import type { Partner } from '@pokmas/matcher';
+import { countBy } from 'lodash-es';
 
 export interface RegistrySummary {
   partners: number;
@@ -13,11 +14,8 @@ export interface RegistrySummary {
   full: number;
 }
 
-function countBy(keys: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const key of [...keys].sort()) counts[key] = (counts[key] ?? 0) + 1;
-  return counts;
-}
+/** Counts per key, keys in sorted order. */
+const countSorted = (keys: readonly string[]): Record<string, number> => countBy([...keys].sort());
 
 /**
  * Counts a registry's partners per Bapas, per service and per kind, for the `check` command
@@ -29,9 +27,9 @@ function countBy(keys: readonly string[]): Record<string, number> {
 export function summarizeRegistry(partners: readonly Partner[]): RegistrySummary {
   return {
     partners: partners.length,
-    byBapas: countBy(partners.map((partner) => partner.bapasId)),
-    byService: countBy(partners.flatMap((partner) => partner.offerings.map((offering) => offering.service))),
-    byKind: countBy(partners.map((partner) => partner.kind)),
+    byBapas: countSorted(partners.map((partner) => partner.bapasId)),
+    byService: countSorted(partners.flatMap((partner) => partner.offerings.map((offering) => offering.service))),
+    byKind: countSorted(partners.map((partner) => partner.kind)),
     inactive: partners.filter((partner) => partner.active === false).length,
     full: partners.filter((partner) => partner.capacity !== undefined && partner.capacity.used >= partner.capacity.total).length,
   };
