@@ -19,7 +19,11 @@ const operations = () =>
       .filter(([method]) => METHODS.includes(method))
       .map(([method, operation]) => ({ path, method, operation })),
   );
-const resolve = (ref: string): unknown => ref.replace(/^#\//, '').split('/').reduce<any>((node, key) => node?.[key], doc);
+const resolve = (ref: string): unknown =>
+  ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<any>((node, key) => node?.[key], doc);
 
 describe('GET /openapi.json', () => {
   test('is an OpenAPI 3.1 document', () => {
@@ -36,6 +40,7 @@ describe('GET /openapi.json', () => {
     expect(documented).toEqual(
       expect.arrayContaining([
         'post /v1/recommendations',
+        'post /v1/allocations',
         'get /v1/partners',
         'get /v1/partners/{id}',
         'get /v1/bapas',
@@ -72,8 +77,9 @@ describe('GET /openapi.json', () => {
       }
       if (operation.requestBody || operation.parameters?.length) expect(operation.responses['422'], `${method} ${path}`).toBeDefined();
     }
-    const recommend = doc.paths['/v1/recommendations'].post.responses;
-    expect(Object.keys(recommend).sort()).toEqual(['200', '400', '401', '413', '415', '422']);
+    for (const path of ['/v1/recommendations', '/v1/allocations']) {
+      expect(Object.keys(doc.paths[path].post.responses).sort(), path).toEqual(['200', '400', '401', '413', '415', '422']);
+    }
   });
 
   test('every $ref resolves', () => {
@@ -90,6 +96,16 @@ describe('GET /openapi.json', () => {
     expect(schemas.Client.additionalProperties).toBe(false);
     expect(schemas.Client.properties.needs).toMatchObject({ type: 'array', minItems: 1, maxItems: 16 });
     expect(schemas.RecommendedMatch).toBeDefined();
+    expect(schemas.AllocationRequest.additionalProperties).toBe(false);
+    expect(schemas.AllocationRequest.properties.clients).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      maxItems: 1000,
+      items: { $ref: '#/components/schemas/Client' },
+    });
+    expect(schemas.AllocationRequest.properties.options.$ref).toBe('#/components/schemas/AllocateOptions');
+    expect(schemas.AllocatedAssignment.properties.partner.$ref).toBe('#/components/schemas/PartnerSummary');
+    expect(doc.paths['/v1/allocations'].post.description).toMatch(/At most 1000 clients .* 2097152 bytes/);
     expect(schemas.Problem.properties).toHaveProperty('issues');
     const query = doc.paths['/v1/partners'].get.parameters.map((parameter: Doc) => parameter.name);
     expect(query).toEqual(['service', 'bapasId', 'regencyCode', 'near', 'radiusKm', 'page', 'perPage']);
