@@ -18,7 +18,10 @@ function words(command: string): string[] {
 }
 
 function parseCurl(block: string): Example {
-  const comment = block.split('\n').filter((line) => line.startsWith('#')).join(' ');
+  const comment = block
+    .split('\n')
+    .filter((line) => line.startsWith('#'))
+    .join(' ');
   const command = block
     .split('\n')
     .filter((line) => !line.startsWith('#'))
@@ -41,7 +44,11 @@ function parseCurl(block: string): Example {
     else if (arg.startsWith('http')) url = arg;
     else throw new Error(`an option this test does not know: ${arg}`);
   }
-  return { comment, url, init: { method: method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body === undefined ? {} : { body }) } };
+  return {
+    comment,
+    url,
+    init: { method: method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body === undefined ? {} : { body }) },
+  };
 }
 
 let app: TestApp['app'];
@@ -50,13 +57,17 @@ let examples: Example[];
 beforeAll(async () => {
   ({ app } = await makeApp({}, await loadDemoRegistry(await getDirectory())));
   const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
-  examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => /^curl /m.test(block)).map(parseCurl);
+  examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .map((match) => match[1]!)
+    .filter((block) => /^curl /m.test(block))
+    .map(parseCurl);
 });
 
 describe('the README examples', () => {
-  test('there are examples for a recommendation, a partner search and an error', () => {
+  test('there are examples for a recommendation, an allocation, a partner search and an error', () => {
     expect(examples.map((example) => `${example.init.method} ${new URL(example.url).pathname}`)).toEqual([
       'POST /v1/recommendations',
+      'POST /v1/allocations',
       'GET /v1/partners',
       'POST /v1/recommendations',
     ]);
@@ -64,7 +75,7 @@ describe('the README examples', () => {
   });
 
   test('each answers what its comment says', async () => {
-    const [recommendation, search, error] = await Promise.all(
+    const [recommendation, allocation, search, error] = await Promise.all(
       examples.map(async (example) => {
         const url = new URL(example.url);
         const res = await app.request(`${url.pathname}${url.search}`, example.init);
@@ -75,6 +86,16 @@ describe('the README examples', () => {
     expect(recommendation!.body.matches).toHaveLength(3);
     expect(recommendation!.body.location).toEqual({ source: 'bapas', regencyCode: '32.73' });
     expect(recommendation!.body.matches[0].partner.name).toMatch(/\(fiktif\)$/);
+
+    expect(allocation!.status).toBe(200);
+    expect(allocation!.body).toMatchObject({ optimal: true, stats: { clients: 3, needs: 5 } });
+    expect(allocation!.body.unassigned).toEqual([{ clientId: 'K-2026-0102', service: 'skills-training', reason: 'no-eligible-partner' }]);
+    expect(
+      allocation!.body.assignments.map(
+        (assignment: { clientId: string; service: string }) => `${assignment.clientId} ${assignment.service}`,
+      ),
+    ).toEqual(['K-2026-0101 legal-aid', 'K-2026-0101 skills-training', 'K-2026-0102 legal-aid', 'K-2026-0103 job-placement']);
+    expect(allocation!.body.assignments[0].partner.name).toMatch(/\(fiktif\)$/);
 
     expect(search!.status).toBe(200);
     expect(search!.body.total).toBeGreaterThan(1);
