@@ -79,7 +79,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
   }
   const data = parsed.data;

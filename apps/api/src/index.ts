@@ -65,7 +65,9 @@ async function readable<T>(load: () => Promise<T>, file: string | undefined): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (file && typeof code === 'string') {
-      throw new Error(`REGISTRY_FILE ${file} cannot be read (${code}): give a readable .json or .csv file, or leave REGISTRY_FILE unset for the demo registry`);
+      throw new Error(
+        `REGISTRY_FILE ${file} cannot be read (${code}): give a readable .json or .csv file, or leave REGISTRY_FILE unset for the demo registry`,
+      );
     }
     throw error;
   }

@@ -64,7 +64,11 @@ describe('CORS', () => {
   const origin = 'https://sdp.example.go.id';
   const preflight = (requestOrigin: string) => ({
     method: 'OPTIONS',
-    headers: { Origin: requestOrigin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
+    headers: {
+      Origin: requestOrigin,
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization, content-type',
+    },
   });
 
   test('without CORS_ORIGINS, no CORS headers are sent', async () => {
@@ -99,6 +103,8 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
 
     const any = await makeApp({ CORS_ORIGINS: '*' });
-    expect((await any.app.request('/v1/taxonomy', { headers: { Origin: 'https://anyone.example' } })).headers.get('access-control-allow-origin')).toBe('*');
+    expect(
+      (await any.app.request('/v1/taxonomy', { headers: { Origin: 'https://anyone.example' } })).headers.get('access-control-allow-origin'),
+    ).toBe('*');
   });
 });

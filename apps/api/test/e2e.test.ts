@@ -20,7 +20,12 @@ interface Server {
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
 }
 
-function start(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; lines: string[]; stderr: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  lines: string[];
+  stderr: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--conditions=@pokmas/source', '--import', 'tsx', ENTRY], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -135,11 +140,15 @@ describe('the server as a process', () => {
       // SIGTERM with a request in flight: it is answered, new connections are refused, exit 0.
       const stopping = Date.now();
       const inFlight = new Promise<Answer>((resolve, reject) => {
-        const req = httpRequest(`${server.url}/v1/recommendations`, { method: 'POST', headers: { ...json, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
-        });
+        const req = httpRequest(
+          `${server.url}/v1/recommendations`,
+          { method: 'POST', headers: { ...json, 'Transfer-Encoding': 'chunked' }, agent: false },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
+          },
+        );
         req.on('error', reject);
         req.write(recommendation.slice(0, 20));
         setTimeout(() => {

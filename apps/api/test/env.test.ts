@@ -53,7 +53,8 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'REGISTRY_FILE', 'API_KEYS', 'CORS_ORIGINS', 'LOG_LEVEL', 'MAX_BODY_BYTES']) expect(message).toContain(`${name}: `);
+    for (const name of ['PORT', 'REGISTRY_FILE', 'API_KEYS', 'CORS_ORIGINS', 'LOG_LEVEL', 'MAX_BODY_BYTES'])
+      expect(message).toContain(`${name}: `);
     expect(message).toContain('at least 16 characters');
     expect(message).not.toContain(secret);
   });

@@ -23,7 +23,13 @@ async function appWithLogs(env: Record<string, string> = {}) {
 describe('request logs', () => {
   test('one JSON line per request: id, method, route pattern, status, latency; never a body, a query or a client field', async () => {
     const { app, lines, raw } = await appWithLogs();
-    const client = { id: 'K-SECRET-7731', bapasId: '026', religion: 'islam', location: { lat: -6.123456, lon: 107.654321 }, needs: [{ service: 'legal-aid' }] };
+    const client = {
+      id: 'K-SECRET-7731',
+      bapasId: '026',
+      religion: 'islam',
+      location: { lat: -6.123456, lon: 107.654321 },
+      needs: [{ service: 'legal-aid' }],
+    };
     const ok = await app.request('/v1/recommendations', postJson({ client }, { 'X-Request-Id': 'req-1' }));
     await app.request('/v1/recommendations', postJson({ client: { ...client, needs: 'K-SECRET-7731' } }));
     await app.request('/v1/partners/P-001?near=-6.123456,107.654321');
@@ -72,7 +78,10 @@ describe('unexpected errors', () => {
         },
       },
     });
-    const res = await app.request('/v1/recommendations', postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'legal-aid' }] } }, { 'X-Request-Id': 'req-500' }));
+    const res = await app.request(
+      '/v1/recommendations',
+      postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'legal-aid' }] } }, { 'X-Request-Id': 'req-500' }),
+    );
     expect(res.status).toBe(500);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const text = await res.text();
@@ -92,7 +101,12 @@ describe('registry reloads', () => {
     expect(await reloadRegistry(store, async () => next(), logger)).toBe(true);
     const health = (await (await app.request('/healthz')).json()) as Record<string, any>;
     expect(health.registry).toEqual({ version: 'fixture-2', partners: 2 });
-    expect(lines.find((line) => line.msg === 'registry reloaded')).toMatchObject({ level: 'info', msg: 'registry reloaded', version: 'fixture-2', previousVersion: 'fixture-1' });
+    expect(lines.find((line) => line.msg === 'registry reloaded')).toMatchObject({
+      level: 'info',
+      msg: 'registry reloaded',
+      version: 'fixture-2',
+      previousVersion: 'fixture-1',
+    });
   });
 
   test('a bad registry keeps the old one serving and logs why, row by row', async () => {
@@ -121,7 +135,12 @@ describe('registry reloads', () => {
         controller.close();
       },
     });
-    const pending = app.request('/v1/recommendations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: slowBody, duplex: 'half' } as RequestInit);
+    const pending = app.request('/v1/recommendations', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: slowBody,
+      duplex: 'half',
+    } as RequestInit);
     await new Promise((resolve) => setTimeout(resolve, 20));
     store.swap(prepareRegistry(next()));
     release();

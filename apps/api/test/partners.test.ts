@@ -70,7 +70,10 @@ describe('GET /v1/partners', () => {
       const { res, body } = await get(`/v1/partners?${query}`);
       expect(res.status, query).toBe(422);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
-      expect(body.issues.map((issue: { path: unknown[] }) => issue.path.join('.')), query).toContain(path);
+      expect(
+        body.issues.map((issue: { path: unknown[] }) => issue.path.join('.')),
+        query,
+      ).toContain(path);
       expect(body.detail).toMatch(/^The query string is not valid/);
     }
   });

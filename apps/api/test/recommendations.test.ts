@@ -50,7 +50,12 @@ describe('POST /v1/recommendations', () => {
 
   test('limit, lang, weights and explainExclusions reach the engine', async () => {
     const needs = [{ service: 'job-placement' }, { service: 'legal-aid' }, { service: 'religious-guidance' }];
-    const all = await recommend({ client: client({ bapasId: '026', needs, religion: 'islam' }), limit: 2, lang: 'id', explainExclusions: true });
+    const all = await recommend({
+      client: client({ bapasId: '026', needs, religion: 'islam' }),
+      limit: 2,
+      lang: 'id',
+      explainExclusions: true,
+    });
     expect(all.res.status).toBe(200);
     expect(all.body.matches).toHaveLength(2);
     expect(all.body.matches[0].reasons[0].text).toMatch(/^Memenuhi/);
@@ -88,11 +93,18 @@ describe('POST /v1/recommendations', () => {
     const needs = Array.from({ length: 17 }, (_, index) => ({ service: index % 2 ? 'legal-aid' : 'job-placement' }));
     const manyNeeds = await recommend({ client: client({ bapasId: '026', needs }) });
     expect(manyNeeds.res.status).toBe(422);
-    expect(manyNeeds.body.issues).toContainEqual(expect.objectContaining({ path: ['client', 'needs'], message: expect.stringMatching(/at most 16 needs/) }));
+    expect(manyNeeds.body.issues).toContainEqual(
+      expect.objectContaining({ path: ['client', 'needs'], message: expect.stringMatching(/at most 16 needs/) }),
+    );
   });
 
   test('every schema error is listed with its path, in one 422', async () => {
-    const { res, body } = await recommend({ client: { id: 'has space', needs: [{ service: 'cooking' }] }, lang: 'fr', limit: 0, extra: true });
+    const { res, body } = await recommend({
+      client: { id: 'has space', needs: [{ service: 'cooking' }] },
+      lang: 'fr',
+      limit: 0,
+      extra: true,
+    });
     expect(res.status).toBe(422);
     expect(body).toMatchObject({ type: 'urn:pokmas:problem:validation', title: 'Invalid request', status: 422 });
     const paths = body.issues.map((issue: { path: unknown[] }) => issue.path.join('.'));
@@ -101,7 +113,10 @@ describe('POST /v1/recommendations', () => {
   });
 
   test('weights that add up to 0 are refused by the engine and answered as a schema error on weights', async () => {
-    const { res, body } = await recommend({ client: client({ bapasId: '026' }), weights: { coverage: 0, proximity: 0, capacity: 0, administrative: 0 } });
+    const { res, body } = await recommend({
+      client: client({ bapasId: '026' }),
+      weights: { coverage: 0, proximity: 0, capacity: 0, administrative: 0 },
+    });
     expect(res.status).toBe(422);
     expect(body.issues).toEqual([expect.objectContaining({ path: ['weights'], message: 'at least one weight must be above 0' })]);
   });
@@ -121,13 +136,20 @@ describe('POST /v1/recommendations', () => {
 
   test('a body sent as anything but JSON is 415', async () => {
     const { app } = await makeApp();
-    const contentTypes: Record<string, string>[] = [{}, { 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }];
+    const contentTypes: Record<string, string>[] = [
+      {},
+      { 'Content-Type': 'text/plain' },
+      { 'Content-Type': 'application/x-www-form-urlencoded' },
+    ];
     for (const headers of contentTypes) {
       const res = await app.request(url, { method: 'POST', headers, body: JSON.stringify({ client: client({ bapasId: '026' }) }) });
       expect(res.status).toBe(415);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
     }
-    const charset = await app.request(url, postJson({ client: client({ bapasId: '026' }) }, { 'Content-Type': 'application/json; charset=utf-8' }));
+    const charset = await app.request(
+      url,
+      postJson({ client: client({ bapasId: '026' }) }, { 'Content-Type': 'application/json; charset=utf-8' }),
+    );
     expect(charset.status).toBe(200);
   });
 
@@ -144,7 +166,12 @@ describe('POST /v1/recommendations', () => {
         controller.close();
       },
     });
-    const streamed = await app.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const streamed = await app.request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(streamed.headers.get('cache-control')).toBe('no-store');
   });

@@ -21,7 +21,10 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
  * logger.info('listening', { url: 'http://127.0.0.1:3000' });
  * // {"time":"2026-11-30T12:00:00.000Z","level":"info","msg":"listening","url":"http://127.0.0.1:3000"}
  */
-export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Logger {
   const at =
     (name: Exclude<LogLevel, 'silent'>) =>
     (msg: string, fields?: Fields): void => {

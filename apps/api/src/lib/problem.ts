@@ -128,5 +128,10 @@ export function problemResponses<const S extends readonly ProblemKind[]>(...kind
       PROBLEM_KINDS[kind].status,
       { description: descriptions[kind], content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
     ]),
-  ) as { [K in S[number] as (typeof PROBLEM_KINDS)[K]['status']]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+  ) as {
+    [K in S[number] as (typeof PROBLEM_KINDS)[K]['status']]: {
+      description: string;
+      content: { 'application/problem+json': { schema: typeof ProblemSchema } };
+    };
+  };
 }

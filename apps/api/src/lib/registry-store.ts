@@ -41,7 +41,12 @@ export async function reloadRegistry(store: RegistryStore, load: () => Promise<R
   try {
     const next = prepareRegistry(await load());
     store.swap(next);
-    logger.info('registry reloaded', { source: next.source, version: next.version, previousVersion: previous, partners: next.partners.length });
+    logger.info('registry reloaded', {
+      source: next.source,
+      version: next.version,
+      previousVersion: previous,
+      partners: next.partners.length,
+    });
     return true;
   } catch (error) {
     logger.error('registry reload failed; still serving the previous registry', { version: previous, reason: describeError(error) });
@@ -53,7 +58,11 @@ export async function reloadRegistry(store: RegistryStore, load: () => Promise<R
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const lines =
-    error instanceof RegistryError ? error.issues.map(formatRegistryIssue) : error instanceof MatcherError ? error.issues.map(formatIssue) : [];
+    error instanceof RegistryError
+      ? error.issues.map(formatRegistryIssue)
+      : error instanceof MatcherError
+        ? error.issues.map(formatIssue)
+        : [];
   if (lines.length === 0) return error.message;
   const head = error instanceof RegistryError ? `${error.file ?? 'the registry'}: registry refused` : 'registry refused';
   const shown = lines.slice(0, 20).map((line) => `  - ${line}`);

@@ -14,7 +14,9 @@ export const BapasOfficeSchema = z
     provinceCode: z.string(),
     provinceName: z.string(),
     kanwil: z.string().openapi({ description: 'The regional office (Kanwil) it reports to' }),
-    status: z.enum(BAPAS_STATUSES).openapi({ description: '`S1`: in the 2020 master list; `added_later`: found in later sources; `planned`: not yet an office' }),
+    status: z
+      .enum(BAPAS_STATUSES)
+      .openapi({ description: '`S1`: in the 2020 master list; `added_later`: found in later sources; `planned`: not yet an office' }),
     location: LocationSchema,
     notes: z.string().optional().openapi({ description: 'Doubts recorded about the row' }),
   })
@@ -32,9 +34,7 @@ export const BapasDetailSchema = BapasOfficeSchema.extend({
   partnerCount: z.number().int().openapi({ description: 'Partners of this Bapas in the current registry' }),
 }).openapi('BapasDetail');
 
-export const BapasListSchema = z
-  .object({ items: z.array(BapasOfficeSchema), total: z.number().int() })
-  .openapi('BapasList');
+export const BapasListSchema = z.object({ items: z.array(BapasOfficeSchema), total: z.number().int() }).openapi('BapasList');
 
 export const list = createRoute({
   method: 'get',

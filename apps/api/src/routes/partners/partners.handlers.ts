@@ -27,7 +27,9 @@ export const list: AppRouteHandler<ListRoute> = (c) => {
     {
       items: found
         .slice(start, start + perPage)
-        .map(({ partner, distanceKm }) => (distanceKm === undefined ? partner : { ...partner, distanceKm: Math.round(distanceKm * 100) / 100 })),
+        .map(({ partner, distanceKm }) =>
+          distanceKm === undefined ? partner : { ...partner, distanceKm: Math.round(distanceKm * 100) / 100 },
+        ),
       page,
       perPage,
       total: found.length,

@@ -28,7 +28,10 @@ export const PartnerQuerySchema = z
       .openapi({ description: 'A prefix of the partner regency code: `32` is all of West Java, `32.73` Kota Bandung' }),
     near: z
       .string()
-      .refine((value) => value.split(',').length === 2 && value.split(',').every((part) => coordinate.test(part.trim())), 'lat,lon such as -6.9175,107.6191')
+      .refine(
+        (value) => value.split(',').length === 2 && value.split(',').every((part) => coordinate.test(part.trim())),
+        'lat,lon such as -6.9175,107.6191',
+      )
       .transform((value) => {
         const [lat, lon] = value.split(',').map(Number) as [number, number];
         return { lat, lon };

@@ -45,7 +45,10 @@ export const get = createRoute({
   tags: ['Taxonomy'],
   summary: 'Fields, communities, services and the other terms clients and partners use',
   responses: {
-    200: { description: 'The taxonomy, with labels in Indonesian and English', content: { 'application/json': { schema: TaxonomySchema } } },
+    200: {
+      description: 'The taxonomy, with labels in Indonesian and English',
+      content: { 'application/json': { schema: TaxonomySchema } },
+    },
     ...problemResponses('unauthorized'),
   },
 });
