@@ -16,6 +16,11 @@ export const MISSING_STAGE: Readonly<Record<MissingReason, number>> = {
 
 const DEFAULT_MODES: readonly ModeId[] = ['in-person'];
 
+/** The verdicts for an unmet need, shared: they carry nothing specific to one partner. */
+const MISSED = Object.fromEntries(
+  (Object.keys(MISSING_STAGE) as MissingReason[]).map((reason) => [reason, Object.freeze({ met: false as const, reason })]),
+) as Readonly<Record<MissingReason, NeedVerdict>>;
+
 /**
  * Whether the partner can come to the client (or the client to it) in person: within both the
  * partner's service radius and the client's `maxDistanceKm`. Without coordinates on both
@@ -45,23 +50,31 @@ export function assessNeed(
   options: ResolvedOptions,
 ): NeedVerdict {
   const offering: Offering | undefined = prepared.offerings.get(need.service);
-  if (!offering) return { met: false, reason: 'not-offered' };
+  if (!offering) return MISSED['not-offered'];
 
   const religion = client.client.religion;
   if (need.service === 'religious-guidance' && religion && offering.religions && !offering.religions.includes(religion)) {
-    return { met: false, reason: 'religion-mismatch' };
+    return MISSED['religion-mismatch'];
   }
 
   const sectors = client.client.sectors;
   if (sectors && offering.sectors && !offering.sectors.some((sector) => sectors.includes(sector))) {
-    return { met: false, reason: 'sector-mismatch' };
+    return MISSED['sector-mismatch'];
   }
 
-  const acceptable = (offering.modes ?? DEFAULT_MODES).filter((mode) => client.modes.has(mode));
-  if (acceptable.length === 0) return { met: false, reason: 'mode-mismatch' };
-
+  // One pass in the taxonomy's mode order; nothing is allocated for a need that is not met,
+  // the common case when most candidates are far away.
+  const offered = offering.modes ?? DEFAULT_MODES;
+  let acceptable = false;
   let reach: boolean | undefined;
-  const modes = acceptable.filter((mode) => mode === 'remote' || (reach ??= withinReach(client, prepared, distanceKm, options)));
-  if (modes.length === 0) return { met: false, reason: 'out-of-range' };
-  return { met: true, modes: MODE_IDS.filter((mode) => modes.includes(mode)) };
+  let modes: ModeId[] | undefined;
+  for (const mode of MODE_IDS) {
+    if (!client.modes.has(mode) || !offered.includes(mode)) continue;
+    acceptable = true;
+    if (mode !== 'remote' && !(reach ??= withinReach(client, prepared, distanceKm, options))) continue;
+    (modes ??= []).push(mode);
+  }
+  if (!acceptable) return MISSED['mode-mismatch'];
+  if (!modes) return MISSED['out-of-range'];
+  return { met: true, modes };
 }
