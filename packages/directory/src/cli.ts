@@ -55,7 +55,9 @@ async function main(args: readonly string[]): Promise<number> {
     registry = await loadRegistryFile(resolve(process.env.INIT_CWD ?? process.cwd(), file), directory);
   } catch (error) {
     if (error instanceof RegistryError) {
-      console.log(`${file}: refused, ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} (CSV rows count the header as row 1):`);
+      console.log(
+        `${file}: refused, ${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} (CSV rows count the header as row 1):`,
+      );
       for (const issue of error.issues) console.log(`  ${formatRegistryIssue(issue)}`);
       return 1;
     }
@@ -84,7 +86,9 @@ async function main(args: readonly string[]): Promise<number> {
     ),
     '',
     'partners per kind:',
-    ...Object.entries(summary.byKind).map(([kind, count]) => `  ${pad(count, 4)}  ${kind.padEnd(22)} ${LABELS.kind[kind as PartnerKindId].en}`),
+    ...Object.entries(summary.byKind).map(
+      ([kind, count]) => `  ${pad(count, 4)}  ${kind.padEnd(22)} ${LABELS.kind[kind as PartnerKindId].en}`,
+    ),
   ];
   console.log(lines.join('\n'));
   return 0;

@@ -63,14 +63,26 @@ export function createDirectory(data: DirectoryData): Directory {
   function resolveLocation(input: LocationInput): ResolvedLocation {
     const regency = input.regencyCode === undefined ? undefined : regencyByCode.get(input.regencyCode);
     if (input.regencyCode !== undefined && !regency) {
-      throw new DirectoryError('UNKNOWN_REGENCY', 'regencyCode', `unknown regency code ${JSON.stringify(input.regencyCode)}: use a Kemendagri code such as 32.73`);
+      throw new DirectoryError(
+        'UNKNOWN_REGENCY',
+        'regencyCode',
+        `unknown regency code ${JSON.stringify(input.regencyCode)}: use a Kemendagri code such as 32.73`,
+      );
     }
     const office = input.bapasId === undefined ? undefined : bapasById.get(input.bapasId);
     if (input.bapasId !== undefined && !office) {
-      throw new DirectoryError('UNKNOWN_BAPAS', 'bapasId', `unknown Bapas id ${JSON.stringify(input.bapasId)}: use a three-digit id of the directory such as 026`);
+      throw new DirectoryError(
+        'UNKNOWN_BAPAS',
+        'bapasId',
+        `unknown Bapas id ${JSON.stringify(input.bapasId)}: use a three-digit id of the directory such as 026`,
+      );
     }
     if (input.location) {
-      return { location: { lat: input.location.lat, lon: input.location.lon }, ...(regency ? { regencyCode: regency.code } : {}), source: 'coordinates' };
+      return {
+        location: { lat: input.location.lat, lon: input.location.lon },
+        ...(regency ? { regencyCode: regency.code } : {}),
+        source: 'coordinates',
+      };
     }
     if (regency) return { location: { ...regency.location }, regencyCode: regency.code, source: 'regency' };
     if (office) return { location: { ...office.location }, regencyCode: office.regencyCode, source: 'bapas' };

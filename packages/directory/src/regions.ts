@@ -25,12 +25,7 @@ interface RegencyPoint {
 function isRegencyPoint(value: unknown): value is RegencyPoint {
   if (typeof value !== 'object' || value === null) return false;
   const point = value as Record<string, unknown>;
-  return (
-    typeof point.code === 'string' &&
-    typeof point.name === 'string' &&
-    typeof point.lat === 'number' &&
-    typeof point.lon === 'number'
-  );
+  return typeof point.code === 'string' && typeof point.name === 'string' && typeof point.lat === 'number' && typeof point.lon === 'number';
 }
 
 /** Reads `regency-coords.json` into a map from regency code to point; throws on a malformed entry. */

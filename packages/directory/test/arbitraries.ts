@@ -1,4 +1,13 @@
-import { AGE_GROUP_IDS, GENDER_IDS, MODE_IDS, type Partner, PARTNER_KIND_IDS, RELIGION_IDS, SECTOR_IDS, SERVICE_IDS } from '@pokmas/matcher';
+import {
+  AGE_GROUP_IDS,
+  GENDER_IDS,
+  MODE_IDS,
+  type Partner,
+  PARTNER_KIND_IDS,
+  RELIGION_IDS,
+  SECTOR_IDS,
+  SERVICE_IDS,
+} from '@pokmas/matcher';
 import fc from 'fast-check';
 import type { Pokmas } from '../src/index';
 
@@ -14,7 +23,10 @@ const cellText = fc
 const nonEmpty = <T>(values: readonly T[]) => fc.shuffledSubarray([...values], { minLength: 1 });
 
 const offering = (service: (typeof SERVICE_IDS)[number]) =>
-  fc.record({ service: fc.constant(service), modes: nonEmpty(MODE_IDS), sectors: nonEmpty(SECTOR_IDS), religions: nonEmpty(RELIGION_IDS) }, { requiredKeys: ['service'] });
+  fc.record(
+    { service: fc.constant(service), modes: nonEmpty(MODE_IDS), sectors: nonEmpty(SECTOR_IDS), religions: nonEmpty(RELIGION_IDS) },
+    { requiredKeys: ['service'] },
+  );
 
 const eligibility = fc.oneof(
   fc.record({ genders: nonEmpty(GENDER_IDS) }),
@@ -36,7 +48,9 @@ const partner = fc.record(
     bapasId: fc.constantFrom(...BAPAS),
     inPokmas: fc.boolean(),
     // micro-degrees inside Indonesia's box
-    location: fc.record({ lat: fc.integer({ min: -11_500_000, max: 6_500_000 }), lon: fc.integer({ min: 94_500_000, max: 141_500_000 }) }).map(({ lat, lon }) => ({ lat: lat / 1e6, lon: lon / 1e6 })),
+    location: fc
+      .record({ lat: fc.integer({ min: -11_500_000, max: 6_500_000 }), lon: fc.integer({ min: 94_500_000, max: 141_500_000 }) })
+      .map(({ lat, lon }) => ({ lat: lat / 1e6, lon: lon / 1e6 })),
     regencyCode: fc.constantFrom(...REGENCIES),
     serviceRadiusKm: fc.integer({ min: 1, max: 50_000 }).map((tenths) => tenths / 10),
     offerings: nonEmpty(SERVICE_IDS).chain((services) => fc.tuple(...services.map(offering))),

@@ -19,9 +19,14 @@ function registry(...args: string[]): Promise<{ status: number | null; stdout: s
 function registryFrom(initCwd: string | undefined, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const env = { ...process.env, INIT_CWD: initCwd ?? repo };
   return new Promise((resolve) => {
-    execFile(tsx, ['--conditions=@pokmas/source', cli, ...args], { cwd: repo, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      tsx,
+      ['--conditions=@pokmas/source', cli, ...args],
+      { cwd: repo, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -59,7 +64,10 @@ describe('npm run registry -- check FILE', SLOW, () => {
   });
 
   it('reads a relative path from the directory the command was typed in', async () => {
-    await write('here.json', JSON.stringify([{ id: 'L1', name: 'LBH A', kind: 'civil-society', bapasId: '026', offerings: [{ service: 'legal-aid' }] }]));
+    await write(
+      'here.json',
+      JSON.stringify([{ id: 'L1', name: 'LBH A', kind: 'civil-society', bapasId: '026', offerings: [{ service: 'legal-aid' }] }]),
+    );
     const { status, stdout } = await registryFrom(dir, 'check', 'here.json');
     expect(status).toBe(0);
     expect(stdout).toContain('here.json: valid');
@@ -72,7 +80,10 @@ describe('npm run registry -- check FILE', SLOW, () => {
   });
 
   it('prints every problem of a bad file with row, field and reason, and exits 1', async () => {
-    const file = await write('bad.csv', 'id,name,kind,bapasId,services\nL1,LBH A,civil-society,999,legal-aid\nL2,B,pesantren,026,legal-aide\n');
+    const file = await write(
+      'bad.csv',
+      'id,name,kind,bapasId,services\nL1,LBH A,civil-society,999,legal-aid\nL2,B,pesantren,026,legal-aide\n',
+    );
     const { status, stdout } = await registry('check', file);
     expect(status).toBe(1);
     expect(stdout).toContain(`${file}: refused, 3 problems`);

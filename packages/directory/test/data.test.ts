@@ -84,7 +84,10 @@ describe('the shipped regions', () => {
   });
 
   it('names regency points as idn-area-data names the regencies', async () => {
-    const points = JSON.parse(await readFile(new URL('../data/regency-coords.json', import.meta.url), 'utf8')) as { code: string; name: string }[];
+    const points = JSON.parse(await readFile(new URL('../data/regency-coords.json', import.meta.url), 'utf8')) as {
+      code: string;
+      name: string;
+    }[];
     for (const point of points) expect(directory.getRegency(point.code)?.name, point.code).toBe(point.name);
   });
 

@@ -87,7 +87,9 @@ describe('the demo registry', () => {
   });
 
   it('gives religious guidance only for the faith of the institution that offers it', () => {
-    const guidance = demo.partners.flatMap((partner) => partner.offerings.filter((offering) => offering.service === 'religious-guidance').map((offering) => ({ partner, offering })));
+    const guidance = demo.partners.flatMap((partner) =>
+      partner.offerings.filter((offering) => offering.service === 'religious-guidance').map((offering) => ({ partner, offering })),
+    );
     expect(guidance.length).toBeGreaterThanOrEqual(offices().length);
     for (const { partner, offering } of guidance) {
       expect(partner.kind).toBe('religious-institution');
@@ -101,7 +103,16 @@ describe('the demo registry', () => {
     const summary = summarizeRegistry(demo.partners);
     const share = (count = 0) => count / summary.partners;
     // civil society and enterprises are the bulk; every kind appears
-    expect(Object.keys(summary.byKind).sort()).toEqual(['academic', 'civil-society', 'enterprise', 'family', 'government', 'individual', 'observer', 'religious-institution']);
+    expect(Object.keys(summary.byKind).sort()).toEqual([
+      'academic',
+      'civil-society',
+      'enterprise',
+      'family',
+      'government',
+      'individual',
+      'observer',
+      'religious-institution',
+    ]);
     expect(share(summary.byKind['civil-society'])).toBeGreaterThan(0.2);
     expect(share(summary.byKind.enterprise)).toBeGreaterThan(0.2);
     expect(share(summary.byKind.observer)).toBeLessThan(0.1);
@@ -130,7 +141,9 @@ describe('the demo registry', () => {
 
   it('has remote legal consultation lines, and other remote offerings', () => {
     const remoteOnlyLegal = demo.partners.filter((partner) =>
-      partner.offerings.some((offering) => offering.service === 'legal-aid' && offering.modes?.length === 1 && offering.modes[0] === 'remote'),
+      partner.offerings.some(
+        (offering) => offering.service === 'legal-aid' && offering.modes?.length === 1 && offering.modes[0] === 'remote',
+      ),
     );
     expect(remoteOnlyLegal.length).toBeGreaterThanOrEqual(1);
     expect(remoteOnlyLegal.every((partner) => partner.eligibility?.ageGroups?.includes('juvenile'))).toBe(true);

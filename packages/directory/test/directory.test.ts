@@ -78,20 +78,27 @@ describe('resolveLocation', () => {
 });
 
 describe('a directory with more offices', () => {
-  const header = 'id,name,class,seat,regency_code,regency_name,province_code,province_name,kanwil_2020,status,sources,notes,lat,lon,coord_source';
+  const header =
+    'id,name,class,seat,regency_code,regency_name,province_code,province_name,kanwil_2020,status,sources,notes,lat,lon,coord_source';
   const row = (id: string, regency = '11.07') =>
     `${id},Bapas Kelas II Sigli,II,Sigli,${regency},Kabupaten Pidie,11,Aceh,Kanwil Kemenkumham Aceh,added_later,test,,5.38,95.96,test`;
 
   it('accepts offices added as rows, assuming no count', () => {
     const extra = parseBapasCsv(`${header}\n${row('086')}\n`);
-    const larger = createDirectory({ bapas: [...directory.bapas, ...extra], provinces: directory.provinces, regencies: directory.regencies });
+    const larger = createDirectory({
+      bapas: [...directory.bapas, ...extra],
+      provinces: directory.provinces,
+      regencies: directory.regencies,
+    });
     expect(larger.bapas).toHaveLength(directory.bapas.length + 1);
     expect(larger.resolveLocation({ bapasId: '086' })).toMatchObject({ regencyCode: '11.07', source: 'bapas' });
   });
 
   it('refuses an office in an unknown regency', () => {
     const stray = parseBapasCsv(`${header}\n${row('086', '11.99')}\n`);
-    expect(() => createDirectory({ bapas: stray, provinces: directory.provinces, regencies: directory.regencies })).toThrow(/086 \(11\.99\)/);
+    expect(() => createDirectory({ bapas: stray, provinces: directory.provinces, regencies: directory.regencies })).toThrow(
+      /086 \(11\.99\)/,
+    );
   });
 
   it('refuses a Bapas file with a repeated id or a bad status, naming the row', () => {

@@ -15,7 +15,11 @@ const sheet = (header: string, ...rows: string[]) => [header, ...rows].join('\n'
 
 describe('CSV and JSON round-trip', () => {
   it('gives back the same partners, every field included, through CSV', () => {
-    const partners = [fullPartner(), barePartner(), fullPartner({ id: 'LBH-2', name: 'Name with, a comma; and "quotes"\nand a line break', active: true })];
+    const partners = [
+      fullPartner(),
+      barePartner(),
+      fullPartner({ id: 'LBH-2', name: 'Name with, a comma; and "quotes"\nand a line break', active: true }),
+    ];
     const registry = parse(registryToCsv(partners, [lawSociety]));
     expect(registry.partners).toEqual(partners);
     expect(registry.pokmas).toEqual([lawSociety]);
@@ -45,12 +49,19 @@ describe('CSV and JSON round-trip', () => {
 describe('a CSV registry', () => {
   it('needs only id, name, kind, bapasId and services, in any order and any case', () => {
     const registry = parse(sheet('Services,Bapas ID,KIND,name,id', 'legal-aid,026,civil-society,LBH Contoh,L1'));
-    expect(registry.partners).toEqual([{ id: 'L1', name: 'LBH Contoh', kind: 'civil-society', bapasId: '026', offerings: [{ service: 'legal-aid' }] }]);
+    expect(registry.partners).toEqual([
+      { id: 'L1', name: 'LBH Contoh', kind: 'civil-society', bapasId: '026', offerings: [{ service: 'legal-aid' }] },
+    ]);
   });
 
   it('reads a semicolon-separated file, as spreadsheets in Indonesian locales save it', () => {
-    const registry = parse('id;name;kind;bapasId;services;lat;lon\nL1;LBH Contoh;civil-society;026;"legal-aid; legal-services";-6.9;107.6\n');
-    expect(registry.partners[0]).toMatchObject({ offerings: [{ service: 'legal-aid' }, { service: 'legal-services' }], location: { lat: -6.9, lon: 107.6 } });
+    const registry = parse(
+      'id;name;kind;bapasId;services;lat;lon\nL1;LBH Contoh;civil-society;026;"legal-aid; legal-services";-6.9;107.6\n',
+    );
+    expect(registry.partners[0]).toMatchObject({
+      offerings: [{ service: 'legal-aid' }, { service: 'legal-services' }],
+      location: { lat: -6.9, lon: 107.6 },
+    });
   });
 
   it('restores ids a spreadsheet took for numbers: Bapas 26 is 026, regency 32.1 is 32.10', () => {
@@ -59,7 +70,9 @@ describe('a CSV registry', () => {
   });
 
   it('takes a blank capacityUsed as none used, and yes/no for active', () => {
-    const registry = parse(sheet(`${HEADER},capacityTotal,active`, 'L1,LBH,civil-society,026,legal-aid,8,no', 'L2,LBH,civil-society,026,legal-aid,,YES'));
+    const registry = parse(
+      sheet(`${HEADER},capacityTotal,active`, 'L1,LBH,civil-society,026,legal-aid,8,no', 'L2,LBH,civil-society,026,legal-aid,,YES'),
+    );
     expect(registry.partners.map(({ capacity, active }) => ({ capacity, active }))).toEqual([
       { capacity: { total: 8, used: 0 }, active: false },
       { capacity: undefined, active: true },
@@ -90,7 +103,12 @@ describe('a CSV registry', () => {
 describe('a bad CSV registry is refused whole, every bad row reported with its spreadsheet row', () => {
   it.each([
     ['an unknown service', 'L1,LBH,civil-society,026,legal-aide', 'services', 'unknown service "legal-aide"'],
-    ['an unknown mode', 'L1,LBH,civil-society,026,legal-aid[modes=online]', 'services', 'legal-aid: unknown mode "online"; use in-person, remote, home-visit'],
+    [
+      'an unknown mode',
+      'L1,LBH,civil-society,026,legal-aid[modes=online]',
+      'services',
+      'legal-aid: unknown mode "online"; use in-person, remote, home-visit',
+    ],
     ['an unknown attribute', 'L1,LBH,civil-society,026,legal-aid[mode=remote]', 'services', 'unknown attribute "mode"'],
     ['an attribute without values', 'L1,LBH,civil-society,026,legal-aid[modes=]', 'services', 'give at least one mode after modes='],
     ['an attribute given twice', 'L1,LBH,civil-society,026,"legal-aid[modes=remote|modes=in-person]"', 'services', 'modes is given twice'],
@@ -128,23 +146,31 @@ describe('a bad CSV registry is refused whole, every bad row reported with its s
   });
 
   it('reports duplicate ids on the later row, naming the first', () => {
-    expect(issues(sheet(HEADER, 'L1,A,civil-society,026,legal-aid', 'L2,B,civil-society,026,legal-aid', 'L1,C,civil-society,026,legal-aid'))).toEqual([
-      { row: 4, field: 'id', message: 'duplicate partner id L1: already used on row 2', section: 'partners' },
-    ]);
+    expect(
+      issues(sheet(HEADER, 'L1,A,civil-society,026,legal-aid', 'L2,B,civil-society,026,legal-aid', 'L1,C,civil-society,026,legal-aid')),
+    ).toEqual([{ row: 4, field: 'id', message: 'duplicate partner id L1: already used on row 2', section: 'partners' }]);
   });
 
   it('reports a POKMAS named two ways on the row that disagrees', () => {
-    const found = issues(sheet(`${HEADER},pokmasId,pokmasName`, 'L1,A,civil-society,026,legal-aid,G1,Satu', 'L2,B,civil-society,026,legal-aid,G1,Dua'));
-    expect(found).toEqual([{ row: 3, field: 'pokmasName', message: expect.stringContaining('POKMAS G1 is given as "Satu" on row 2'), section: 'partners' }]);
+    const found = issues(
+      sheet(`${HEADER},pokmasId,pokmasName`, 'L1,A,civil-society,026,legal-aid,G1,Satu', 'L2,B,civil-society,026,legal-aid,G1,Dua'),
+    );
+    expect(found).toEqual([
+      { row: 3, field: 'pokmasName', message: expect.stringContaining('POKMAS G1 is given as "Satu" on row 2'), section: 'partners' },
+    ]);
   });
 
   it('reports a POKMAS spanning two Bapas on the row of the other Bapas', () => {
     const found = issues(sheet(`${HEADER},pokmasId`, 'L1,A,civil-society,026,legal-aid,G1', 'L2,B,civil-society,046,legal-aid,G1'));
-    expect(found).toEqual([{ row: 3, field: 'pokmasId', message: expect.stringContaining('POKMAS G1 belongs to Bapas 026'), section: 'partners' }]);
+    expect(found).toEqual([
+      { row: 3, field: 'pokmasId', message: expect.stringContaining('POKMAS G1 belongs to Bapas 026'), section: 'partners' },
+    ]);
   });
 
   it('reports every bad row at once, in row order', () => {
-    const found = issues(sheet(HEADER, 'L1,A,civil-society,999,legal-aid', 'L2,B,civil-society,026,legal-aid', 'L3,C,pesantren,026,nothing'));
+    const found = issues(
+      sheet(HEADER, 'L1,A,civil-society,999,legal-aid', 'L2,B,civil-society,026,legal-aid', 'L3,C,pesantren,026,nothing'),
+    );
     expect(found.map(({ row, field }) => `${row}:${field}`)).toEqual(['2:bapasId', '4:services', '4:kind']);
   });
 

@@ -51,7 +51,10 @@ describe('a JSON registry', () => {
   });
 
   it('refuses coordinates outside Indonesia on either axis', () => {
-    expect(issues([barePartner({ location: { lat: 7.5, lon: 150 } })]).map((issue) => issue.field)).toEqual(['location.lat', 'location.lon']);
+    expect(issues([barePartner({ location: { lat: 7.5, lon: 150 } })]).map((issue) => issue.field)).toEqual([
+      'location.lat',
+      'location.lon',
+    ]);
     expect(issues([barePartner({ location: { lat: -12, lon: 107 } })])).toEqual([
       expect.objectContaining({ field: 'location.lat', message: expect.stringContaining('latitude -12 is outside Indonesia') }),
     ]);
@@ -86,7 +89,12 @@ describe('a JSON registry', () => {
       partners: [barePartner({ pokmasId: 'PKM-026-HK', bapasId: '046' }), barePartner({ id: 'P-3', pokmasId: 'NOPE' })],
     });
     expect(found).toEqual([
-      { row: 1, field: 'pokmasId', message: "POKMAS PKM-026-HK belongs to Bapas 026, not to this partner's Bapas 046", section: 'partners' },
+      {
+        row: 1,
+        field: 'pokmasId',
+        message: "POKMAS PKM-026-HK belongs to Bapas 026, not to this partner's Bapas 046",
+        section: 'partners',
+      },
       { row: 2, field: 'pokmasId', message: 'unknown POKMAS id NOPE; list it under pokmas', section: 'partners' },
       { row: 2, field: 'bapasId', message: expect.stringContaining('unknown Bapas id "999"'), section: 'pokmas' },
       { row: 3, field: 'field', message: expect.stringContaining('unknown POKMAS field "economy"'), section: 'pokmas' },
@@ -96,7 +104,9 @@ describe('a JSON registry', () => {
 
   it('asks for the field of an implied POKMAS whose services do not settle it', () => {
     const found = issues([barePartner({ pokmasId: 'G1', offerings: [{ service: 'legal-aid' }, { service: 'health' }] })]);
-    expect(found).toEqual([expect.objectContaining({ row: 1, field: 'pokmasId', message: expect.stringContaining('give the field of POKMAS G1') })]);
+    expect(found).toEqual([
+      expect.objectContaining({ row: 1, field: 'pokmasId', message: expect.stringContaining('give the field of POKMAS G1') }),
+    ]);
   });
 
   it('refuses text that is not JSON, or not a registry, as a whole file', () => {
@@ -107,7 +117,9 @@ describe('a JSON registry', () => {
       { row: 0, field: 'partner', message: expect.stringContaining('unknown key "partner"'), section: 'file' },
       { row: 0, field: 'partners', message: 'expected a list of partners', section: 'file' },
     ]);
-    expect(text('{"partners": [], "pokmas": {}}')).toEqual([expect.objectContaining({ field: 'pokmas', message: 'expected a list of POKMAS' })]);
+    expect(text('{"partners": [], "pokmas": {}}')).toEqual([
+      expect.objectContaining({ field: 'pokmas', message: 'expected a list of POKMAS' }),
+    ]);
   });
 
   it('says in its message where the problems are, naming the file', () => {
@@ -119,6 +131,8 @@ describe('a JSON registry', () => {
     }
     expect(error).toBeInstanceOf(RegistryError);
     expect((error as RegistryError).file).toBe('partners.json');
-    expect((error as RegistryError).message).toMatch(/^partners\.json: registry refused, 1 problem: row 1, bapasId: unknown Bapas id "999"/);
+    expect((error as RegistryError).message).toMatch(
+      /^partners\.json: registry refused, 1 problem: row 1, bapasId: unknown Bapas id "999"/,
+    );
   });
 });

@@ -55,7 +55,11 @@ export const legalAidInstitute: Archetype = (random) => ({
 export const lawFaculty: Archetype = (random) => ({
   kind: 'academic',
   label: random.pick(['Klinik Hukum Fakultas Hukum Universitas', 'Pusat Bantuan Hukum Kampus']),
-  offerings: [{ service: 'legal-education', modes: ['in-person', 'remote'] }, { service: 'legal-services' }, ...maybe(random, 0.4, { service: 'legal-aid' as const })],
+  offerings: [
+    { service: 'legal-education', modes: ['in-person', 'remote'] },
+    { service: 'legal-services' },
+    ...maybe(random, 0.4, { service: 'legal-aid' as const }),
+  ],
   ...(random.chance(0.4) ? { ageGroups: ['adult', 'juvenile'] as AgeGroupId[] } : {}),
   radiusKm: random.int(40, 80),
   capacity: [20, 60],
@@ -79,7 +83,11 @@ export const socialFoundation: Archetype = (random) => {
 export const childProtection: Archetype = (random) => ({
   kind: 'civil-society',
   label: 'Lembaga Perlindungan Anak',
-  offerings: [{ service: 'mentoring', modes: ['in-person', 'home-visit'] }, { service: 'guidance' }, ...maybe(random, 0.5, { service: 'legal-aid' as const })],
+  offerings: [
+    { service: 'mentoring', modes: ['in-person', 'home-visit'] },
+    { service: 'guidance' },
+    ...maybe(random, 0.5, { service: 'legal-aid' as const }),
+  ],
   ageGroups: ['juvenile'],
   radiusKm: random.int(25, 60),
   capacity: [8, 25],
@@ -89,7 +97,10 @@ export const childProtection: Archetype = (random) => ({
 export const communityFigure: Archetype = (random) => ({
   kind: 'individual',
   label: random.pick(['Tokoh Masyarakat', 'Ketua RW']),
-  offerings: [{ service: 'supervision', modes: ['home-visit'] }, { service: 'mentoring', modes: ['in-person', 'home-visit'] }],
+  offerings: [
+    { service: 'supervision', modes: ['home-visit'] },
+    { service: 'mentoring', modes: ['in-person', 'home-visit'] },
+  ],
   ...(random.chance(0.2) ? { ageGroups: ['adult', 'juvenile'] as AgeGroupId[] } : {}),
   radiusKm: random.int(8, 15),
   capacity: [2, 6],
@@ -217,7 +228,10 @@ export const trainingCentre: Archetype = (random) => ({
 export const cooperative: Archetype = (random) => ({
   kind: 'enterprise',
   label: 'Koperasi Usaha',
-  offerings: [{ service: 'business-capital' }, { service: 'self-employment', sectors: [random.pick(['industry', 'agribusiness', 'services'] as const)] }],
+  offerings: [
+    { service: 'business-capital' },
+    { service: 'self-employment', sectors: [random.pick(['industry', 'agribusiness', 'services'] as const)] },
+  ],
   radiusKm: random.int(20, 40),
   capacity: [5, 20],
   spreadKm: 10,

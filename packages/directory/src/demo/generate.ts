@@ -60,7 +60,16 @@ const faithsOf = (office: BapasOffice): readonly ReligionId[] => FAITHS[office.p
 
 // Regional languages (ISO 639) by province code, spoken alongside Indonesian.
 const LANGUAGES: Record<string, string> = {
-  '11': 'ace', '13': 'min', '32': 'su', '33': 'jv', '34': 'jv', '35': 'jv', '51': 'ban', '52': 'sas', '63': 'bjn', '73': 'bug',
+  '11': 'ace',
+  '13': 'min',
+  '32': 'su',
+  '33': 'jv',
+  '34': 'jv',
+  '35': 'jv',
+  '51': 'ban',
+  '52': 'sas',
+  '63': 'bjn',
+  '73': 'bug',
 };
 
 // Outside Java, Bali and Lombok, partners travel farther.
@@ -94,7 +103,8 @@ function draftsFor(random: Random, office: BapasOffice): { lawSociety: PartnerDr
   ].map((archetype) => archetype(random, context));
 
   const trade = random.chance(0.5) ? [workshop, farm] : [farm, workshop];
-  const secondFaith = faiths.length > 1 && random.chance(0.6) ? [religiousInstitution(random, { faith: random.pick(faiths.slice(1)) })] : [];
+  const secondFaith =
+    faiths.length > 1 && random.chance(0.6) ? [religiousInstitution(random, { faith: random.pick(faiths.slice(1)) })] : [];
   const selfReliance = [
     religiousInstitution(random, context),
     ...secondFaith,
@@ -175,7 +185,12 @@ export function generateDemoRegistry(seed: number, directory: Directory): DemoRe
     ] as const;
     for (const group of groups) {
       const pokmasId = `PKM-${office.id}-${group.suffix}`;
-      pokmas.push({ id: pokmasId, bapasId: office.id, name: `POKMAS LIPAS ${group.title} ${office.seat} ${FICTIONAL_MARK}`, field: group.field });
+      pokmas.push({
+        id: pokmasId,
+        bapasId: office.id,
+        name: `POKMAS LIPAS ${group.title} ${office.seat} ${FICTIONAL_MARK}`,
+        field: group.field,
+      });
       for (const draft of group.drafts) {
         number += 1;
         partners.push(toPartner(random, draft, office, pokmasId, `P-${office.id}-${String(number).padStart(2, '0')}`));

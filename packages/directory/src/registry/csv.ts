@@ -89,7 +89,10 @@ function readRow(cells: Cells, report: (column: CsvColumn, message: string) => v
     const cell = text(column);
     if (cell === undefined) return undefined;
     if (NUMBER.test(cell)) return Number(cell);
-    report(column, `${JSON.stringify(cell)} is not a number${cell.includes(',') ? '; use a dot for decimals, no thousands separator' : ''}`);
+    report(
+      column,
+      `${JSON.stringify(cell)} is not a number${cell.includes(',') ? '; use a dot for decimals, no thousands separator' : ''}`,
+    );
     return undefined;
   };
   const list = (column: CsvColumn): string[] | undefined =>
@@ -124,7 +127,8 @@ function readRow(cells: Cells, report: (column: CsvColumn, message: string) => v
   const total = number('capacityTotal');
   const used = number('capacityUsed');
   if (total !== undefined) partner.capacity = { total, used: used ?? 0 };
-  else if (text('capacityUsed') !== undefined && text('capacityTotal') === undefined) report('capacityTotal', 'give capacityTotal when capacityUsed is given');
+  else if (text('capacityUsed') !== undefined && text('capacityTotal') === undefined)
+    report('capacityTotal', 'give capacityTotal when capacityUsed is given');
 
   const genders = list('genders');
   const ageGroups = list('ageGroups');
@@ -174,7 +178,13 @@ function delimiterOf(text: string): string {
  */
 export function readCsvRegistry(text: string): RegistryCandidate {
   const issues: RegistryIssue[] = [];
-  const candidate: RegistryCandidate = { issues, partners: [], pokmas: undefined, pokmasHints: new Map(), impliedPokmasFieldName: pokmasFieldName };
+  const candidate: RegistryCandidate = {
+    issues,
+    partners: [],
+    pokmas: undefined,
+    pokmasHints: new Map(),
+    impliedPokmasFieldName: pokmasFieldName,
+  };
   const body = text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), skipEmptyLines: false });
   for (const error of parsed.errors) {
@@ -196,7 +206,12 @@ export function readCsvRegistry(text: string): RegistryCandidate {
   const present = new Set(columns.filter((column): column is CsvColumn => column !== undefined));
   const missing = REQUIRED.filter((column) => !present.has(column));
   if (missing.length > 0) {
-    issues.push({ row: 1, field: missing.join(', '), message: `missing required column${missing.length === 1 ? '' : 's'}`, section: 'partners' });
+    issues.push({
+      row: 1,
+      field: missing.join(', '),
+      message: `missing required column${missing.length === 1 ? '' : 's'}`,
+      section: 'partners',
+    });
     return candidate;
   }
 
@@ -205,7 +220,8 @@ export function readCsvRegistry(text: string): RegistryCandidate {
     const row = index + 2;
     if (record.every((cell) => cell.trim() === '')) return;
     const extra = record.slice(header.length).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0) issues.push({ row, field: '', message: `${record.length} cells, but the header has ${header.length} columns`, section: 'partners' });
+    if (extra.length > 0)
+      issues.push({ row, field: '', message: `${record.length} cells, but the header has ${header.length} columns`, section: 'partners' });
 
     const cells: Cells = {};
     columns.forEach((column, position) => {
@@ -222,18 +238,26 @@ export function readCsvRegistry(text: string): RegistryCandidate {
     }
     const hint = hints.get(pokmasId) ?? { rows: { name: undefined, field: undefined } };
     hints.set(pokmasId, hint);
-    for (const [key, column] of [['name', 'pokmasName'], ['field', 'pokmasField']] as const) {
+    for (const [key, column] of [
+      ['name', 'pokmasName'],
+      ['field', 'pokmasField'],
+    ] as const) {
       const given = cells[column];
       if (!given) continue;
       if (hint[key] === undefined) {
         hint[key] = given;
         hint.rows[key] = row;
       } else if (hint[key] !== given) {
-        report(column, `POKMAS ${pokmasId} is given as ${JSON.stringify(hint[key])} on row ${hint.rows[key]}; give one ${column} per POKMAS`);
+        report(
+          column,
+          `POKMAS ${pokmasId} is given as ${JSON.stringify(hint[key])} on row ${hint.rows[key]}; give one ${column} per POKMAS`,
+        );
       }
     }
   });
-  candidate.pokmasHints = new Map([...hints].map(([id, { name, field }]) => [id, { ...(name ? { name } : {}), ...(field ? { field } : {}) }]));
+  candidate.pokmasHints = new Map(
+    [...hints].map(([id, { name, field }]) => [id, { ...(name ? { name } : {}), ...(field ? { field } : {}) }]),
+  );
   return candidate;
 }
 

@@ -15,7 +15,13 @@ const rows = (values: readonly unknown[], section: CandidateRow['section']): Can
  * Rows are numbered from 1 in each list.
  */
 export function readJsonRegistry(text: string): RegistryCandidate {
-  const empty: RegistryCandidate = { issues: [], partners: [], pokmas: undefined, pokmasHints: new Map(), impliedPokmasFieldName: () => 'pokmasId' };
+  const empty: RegistryCandidate = {
+    issues: [],
+    partners: [],
+    pokmas: undefined,
+    pokmasHints: new Map(),
+    impliedPokmasFieldName: () => 'pokmasId',
+  };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

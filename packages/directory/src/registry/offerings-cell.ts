@@ -29,7 +29,10 @@ export type OfferingsResult = { ok: true; offerings: Offering[] } | { ok: false;
 export function parseOfferingsCell(cell: string): OfferingsResult {
   const messages: string[] = [];
   const offerings: Offering[] = [];
-  const parts = cell.split(OFFERING_SEPARATOR).map((part) => part.trim()).filter((part) => part !== '');
+  const parts = cell
+    .split(OFFERING_SEPARATOR)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (parts.length === 0) return { ok: false, messages: ['give at least one service'] };
 
   for (const part of parts) {
@@ -45,7 +48,10 @@ export function parseOfferingsCell(cell: string): OfferingsResult {
     }
     const offering: Offering = { service };
     const seen = new Set<string>();
-    for (const attribute of (match[2] ?? '').split('|').map((text) => text.trim()).filter((text) => text !== '')) {
+    for (const attribute of (match[2] ?? '')
+      .split('|')
+      .map((text) => text.trim())
+      .filter((text) => text !== '')) {
       const [rawKey = '', rawValues, ...rest] = attribute.split('=');
       const key = rawKey.trim();
       if (rawValues === undefined || rest.length > 0) {
@@ -62,7 +68,10 @@ export function parseOfferingsCell(cell: string): OfferingsResult {
       }
       seen.add(key);
       const { noun, values: known } = ATTRIBUTES[key];
-      const values = rawValues.split(',').map((value) => value.trim()).filter((value) => value !== '');
+      const values = rawValues
+        .split(',')
+        .map((value) => value.trim())
+        .filter((value) => value !== '');
       if (values.length === 0) {
         messages.push(`${service}: give at least one ${noun} after ${key}=, or leave ${key} out`);
         continue;

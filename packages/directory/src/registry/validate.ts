@@ -66,7 +66,8 @@ function checkPartner(issues: IssueList, row: CandidateRow, partner: Partner, di
     const { minLat, maxLat, minLon, maxLon } = INDONESIA_BOUNDS;
     const { lat, lon } = partner.location;
     if (lat < minLat || lat > maxLat) issues.at(row, ['location', 'lat'], `latitude ${lat} is outside Indonesia (${minLat} to ${maxLat})`);
-    if (lon < minLon || lon > maxLon) issues.at(row, ['location', 'lon'], `longitude ${lon} is outside Indonesia (${minLon} to ${maxLon}); are lat and lon swapped?`);
+    if (lon < minLon || lon > maxLon)
+      issues.at(row, ['location', 'lon'], `longitude ${lon} is outside Indonesia (${minLon} to ${maxLon}); are lat and lon swapped?`);
   }
 }
 
@@ -154,8 +155,11 @@ export function buildRegistry(candidate: RegistryCandidate, directory: Directory
   if (issues.issues.length > 0) {
     const sorted = issues.issues
       .map((issue, index) => ({ issue, index }))
-      .sort((a, b) =>
-        SECTION_ORDER[a.issue.section ?? 'partners'] - SECTION_ORDER[b.issue.section ?? 'partners'] || a.issue.row - b.issue.row || a.index - b.index,
+      .sort(
+        (a, b) =>
+          SECTION_ORDER[a.issue.section ?? 'partners'] - SECTION_ORDER[b.issue.section ?? 'partners'] ||
+          a.issue.row - b.issue.row ||
+          a.index - b.index,
       )
       .map(({ issue }) => issue);
     throw new RegistryError(sorted, file);
