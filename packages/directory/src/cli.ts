@@ -2,7 +2,7 @@
  * The registry command:
  *
  *     npm run registry -- check FILE    validate a registry file (.json or .csv) and summarise it
- *     npm run registry -- csv FILE      print a registry file as a spreadsheet (CSV) on stdout
+ *     npm run -s registry -- csv FILE   print a registry file as a spreadsheet (CSV) on stdout
  *
  * Exit status: 0 for a good file, 1 for a refused file (every problem is printed), 2 for bad
  * arguments or a file that cannot be read.
@@ -17,7 +17,7 @@ import type { Registry } from './registry/validate';
 import { summarizeRegistry } from './registry/summary';
 
 const USAGE = `usage: npm run registry -- check FILE   validate a registry file (.json or .csv) and print its summary
-       npm run registry -- csv FILE     print a registry file as CSV (one row per partner)`;
+       npm run -s registry -- csv FILE  print a registry file as CSV (one row per partner)`;
 
 /** Thrown to end the command with a status; printing is done by then. */
 class Exit {
