@@ -1,3 +1,5 @@
+import type { Client } from './schemas/client';
+import type { Partner } from './schemas/partner';
 import type { Reason, ReasonCode } from './schemas/result';
 import { LABELS, getService, type Lang, type ReligionId, type ServiceId } from './taxonomy';
 
@@ -73,6 +75,14 @@ const TEMPLATES: Record<ReasonCode, Record<Lang, Template>> = {
     id: () => 'Menerima klien anak.',
     en: () => 'Accepts juvenile clients.',
   },
+  'shared-language': {
+    id: (p) => `Dapat berbahasa ${(p.languages as string[]).join(', ')} seperti klien.`,
+    en: (p) => `Speaks the client's language: ${(p.languages as string[]).join(', ')}.`,
+  },
+  'no-shared-language': {
+    id: () => 'Tidak tercatat berbahasa yang sama dengan klien.',
+    en: () => 'No language in common with the client is recorded.',
+  },
   'religion-match': {
     id: (p) => `Bimbingan keagamaan ${LABELS.religion[p.religion as ReligionId].id}.`,
     en: (p) => `Religious guidance for the ${LABELS.religion[p.religion as ReligionId].en} faith.`,
@@ -82,4 +92,22 @@ const TEMPLATES: Record<ReasonCode, Record<Lang, Template>> = {
 /** Writes the sentence of a reason in the requested language. */
 export function describe(draft: ReasonDraft, lang: Lang): Reason {
   return { code: draft.code, params: draft.params, text: TEMPLATES[draft.code][lang](draft.params, lang) };
+}
+
+/**
+ * Reasons about the pair that are not scores: that a partner takes juveniles (always true of a
+ * juvenile's matches, by the safeguarding rule), and whether the two share a language (ISO 639
+ * codes; said only when both sides list theirs). Language informs the counsellor; it does not
+ * change the score.
+ */
+export function pairReasons(client: Client, partner: Partner): ReasonDraft[] {
+  const drafts: ReasonDraft[] = [];
+  if (client.ageGroup === 'juvenile') drafts.push({ code: 'accepts-juveniles', params: {} });
+  if (client.languages && partner.languages) {
+    const shared = client.languages.filter((language) => partner.languages!.includes(language));
+    drafts.push(
+      shared.length > 0 ? { code: 'shared-language', params: { languages: shared } } : { code: 'no-shared-language', params: {} },
+    );
+  }
+  return drafts;
 }

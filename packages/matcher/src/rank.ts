@@ -1,5 +1,5 @@
 import type { Assessment, PreparedClient, PreparedPartner, ResolvedOptions } from './context';
-import { describe, type ReasonDraft } from './explain';
+import { describe, pairReasons, type ReasonDraft } from './explain';
 import { FACTORS, type FactorInput } from './factors';
 import { haversineKm } from './geo';
 import { MISSING_STAGE, assessNeed } from './rules/reach';
@@ -63,7 +63,7 @@ export function score(input: FactorInput): Scored {
 function toMatch({ input, values, score: total }: Scored): Match {
   const { assessment, client, options } = input;
   const drafts: ReasonDraft[] = FACTORS.flatMap((factor, index) => factor.explain(input, values[index]!));
-  if (client.client.ageGroup === 'juvenile') drafts.push({ code: 'accepts-juveniles', params: {} });
+  drafts.push(...pairReasons(client.client, assessment.prepared.partner));
   return {
     partnerId: assessment.prepared.partner.id,
     score: total,

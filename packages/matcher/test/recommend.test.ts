@@ -355,3 +355,24 @@ describe('bad input', () => {
     expect(result.matches[0]!.distanceKm).toBeNull();
   });
 });
+
+describe('languages', () => {
+  const sundanese = partner('SUNDA', { languages: ['su', 'id'] });
+  const javanese = partner('JAWA', { languages: ['jv'] });
+
+  it("say which of the client's languages a partner speaks, without changing the score", () => {
+    const speaker = client({ languages: ['su'] });
+    const result = recommend(speaker, [sundanese, javanese], { lang: 'en' });
+    const reason = (id: string, code: string) =>
+      result.matches.find((match) => match.partnerId === id)!.reasons.find((each) => each.code === code);
+    expect(reason('SUNDA', 'shared-language')!.text).toBe("Speaks the client's language: su.");
+    expect(reason('JAWA', 'no-shared-language')).toBeDefined();
+    expect(result.matches[0]!.score).toBe(result.matches[1]!.score);
+  });
+
+  it('say nothing when either side lists no language', () => {
+    const codes = recommend(client(), [sundanese]).matches[0]!.reasons.map((reason) => reason.code);
+    expect(codes).not.toContain('shared-language');
+    expect(codes).not.toContain('no-shared-language');
+  });
+});

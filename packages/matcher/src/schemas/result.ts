@@ -36,6 +36,8 @@ export const REASON_CODES = [
   'same-bapas',
   'other-bapas',
   'accepts-juveniles',
+  'shared-language',
+  'no-shared-language',
   'religion-match',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
