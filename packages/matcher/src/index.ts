@@ -56,6 +56,7 @@ export {
   CapacitySchema,
   EligibilitySchema,
   ContactSchema,
+  MAX_CAPACITY,
   type Partner,
   type Offering,
   type Capacity,

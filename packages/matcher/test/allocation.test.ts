@@ -189,7 +189,10 @@ describe('bad input', () => {
   it('throws INVALID_CLIENTS for a repeated client id, naming both places', () => {
     const error = catchMatcherError(() => allocate([client({ id: 'K-1' }), client({ id: 'K-2' }), client({ id: 'K-1' })], []));
     expect(error.code).toBe('INVALID_CLIENTS');
-    expect(error.issues).toEqual([{ path: ['clients', 2, 'id'], code: 'custom', message: 'K-1 is already the id of clients.0' }]);
+    expect(error.issues).toEqual([
+      { path: ['clients', 2, 'id'], code: 'custom', message: 'repeats the id of clients.0; give each an id of its own' },
+    ]);
+    expect(error.message).not.toContain('K-1'); // a client's pseudonym never reaches a message
   });
 
   it('throws INVALID_OPTIONS for unknown or out-of-range options, on the matcher too', () => {
@@ -209,5 +212,22 @@ describe('bad input', () => {
     expect(catchMatcherError(() => allocate([client()], [{ ...partner('A'), capacity: { total: 1, used: 2 } }])).code).toBe(
       'INVALID_PARTNERS',
     );
+  });
+});
+
+describe('capacities at the limit', () => {
+  it('refuses a capacity beyond a million places, naming the field, rather than miscounting it', () => {
+    const huge = partner('HUGE', { capacity: { total: 2 ** 40, used: 0 } });
+    const error = catchMatcherError(() => allocate([client()], [huge]));
+    expect(error.code).toBe('INVALID_PARTNERS');
+    expect(error.issues.map((issue) => issue.path.join('.'))).toEqual(['partners.0.capacity.total']);
+  });
+
+  it('places needs with a partner that has a million places', () => {
+    const big = partner('BIG', { capacity: { total: 1_000_000, used: 999_999 } });
+    const result = allocate([client({ id: 'K-1' }), client({ id: 'K-2' })], [big]);
+    expect(result.assignments.map((assignment) => assignment.clientId)).toHaveLength(1);
+    expect(result.unassigned).toEqual([expect.objectContaining({ reason: 'capacity-exhausted' })]);
+    expect(result.optimal).toBe(true);
   });
 });

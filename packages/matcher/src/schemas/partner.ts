@@ -28,12 +28,19 @@ export const OfferingSchema = z.strictObject({
 });
 export type Offering = z.infer<typeof OfferingSchema>;
 
+/**
+ * The most places a partner may record. Larger numbers are not real capacities, and the
+ * allocation solver counts places in 32-bit integers.
+ */
+export const MAX_CAPACITY = 1_000_000;
+const CAPACITY_ADVICE = `at most ${MAX_CAPACITY.toLocaleString('en')} places; leave capacity out for a partner without a limit`;
+
 export const CapacitySchema = z
   .strictObject({
     /** Places the partner can hold at once. */
-    total: z.number().int().min(0),
+    total: z.number().int().min(0).max(MAX_CAPACITY, CAPACITY_ADVICE),
     /** Places already taken. */
-    used: z.number().int().min(0),
+    used: z.number().int().min(0).max(MAX_CAPACITY, CAPACITY_ADVICE),
   })
   .refine((capacity) => capacity.used <= capacity.total, {
     message: 'used cannot exceed total',
