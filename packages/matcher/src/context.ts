@@ -1,6 +1,6 @@
 import type { Client } from './schemas/client';
 import type { Location } from './schemas/common';
-import type { FactorId, RecommendOptions } from './schemas/options';
+import type { FactorId } from './schemas/options';
 import type { Offering, Partner } from './schemas/partner';
 import type { CoveredNeed, MissingNeed } from './schemas/result';
 import type { Lang, ModeId, ServiceId } from './taxonomy';
@@ -52,5 +52,3 @@ export interface Assessment {
   readonly covered: readonly CoveredNeed[];
   readonly missing: readonly MissingNeed[];
 }
-
-export type { RecommendOptions };

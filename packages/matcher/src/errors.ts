@@ -12,7 +12,9 @@ export interface MatcherIssue {
 
 /**
  * The one error the matcher throws: bad input, with every issue found and the path of each
- * field at fault. It never carries the offending values, only where they are.
+ * field at fault. Messages say where and what is wrong; of the input they repeat at most a
+ * value listed twice (a service, a mode, a place id), never a client's or a partner's id, a
+ * location or free text.
  *
  * @example
  * try { recommend(client, partners) } catch (error) {
@@ -43,4 +45,11 @@ export class MatcherError extends Error {
 export function formatIssue(issue: MatcherIssue): string {
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** Parses `input` with `schema`, or throws `code` with every issue, its path under `prefix`. */
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown, code: MatcherErrorCode, prefix: readonly PropertyKey[]): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw MatcherError.fromZod(code, parsed.error, prefix);
+  return parsed.data;
 }

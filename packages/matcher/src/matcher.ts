@@ -1,4 +1,5 @@
-import { allocatePrepared, parseAllocateOptions, parseClients } from './allocation/allocate';
+import { allocatePrepared } from './allocation/allocate';
+import { parseAllocateOptions, parseClients } from './allocation/parse';
 import { indexByService } from './candidates';
 import type { PreparedPartner } from './context';
 import { parseOptions, resolveOptions } from './options';

@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from './context';
-import { MatcherError } from './errors';
+import { MatcherError, parseWith } from './errors';
 import {
   DEFAULT_LIMIT,
   DEFAULT_PROXIMITY,
@@ -13,9 +13,7 @@ import {
 
 /** Validates options (throwing `INVALID_OPTIONS`); later layers override earlier ones. */
 export function parseOptions(input: unknown): RecommendOptions {
-  const parsed = RecommendOptionsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw MatcherError.fromZod('INVALID_OPTIONS', parsed.error, ['options']);
-  return parsed.data;
+  return parseWith(RecommendOptionsSchema, input ?? {}, 'INVALID_OPTIONS', ['options']);
 }
 
 /**

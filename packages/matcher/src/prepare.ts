@@ -1,15 +1,13 @@
 import type { PreparedClient, PreparedPartner } from './context';
 import type { z } from 'zod';
-import { MatcherError, type MatcherErrorCode, type MatcherIssue } from './errors';
+import { MatcherError, parseWith, type MatcherErrorCode, type MatcherIssue } from './errors';
 import { ClientSchema, type Client } from './schemas/client';
 import { PartnerSchema, type Partner } from './schemas/partner';
 import { MODE_IDS } from './taxonomy';
 
 /** Validates a client, throwing `INVALID_CLIENT` with every bad field. */
 export function parseClient(input: unknown): Client {
-  const parsed = ClientSchema.safeParse(input);
-  if (!parsed.success) throw MatcherError.fromZod('INVALID_CLIENT', parsed.error, ['client']);
-  return parsed.data;
+  return parseWith(ClientSchema, input, 'INVALID_CLIENT', ['client']);
 }
 
 /**
@@ -33,7 +31,11 @@ export function parseIdList<T extends { id: string }>(input: unknown, schema: z.
     }
     const seen = firstIndex.get(parsed.data.id);
     if (seen !== undefined) {
-      issues.push({ path: [field, index, 'id'], code: 'custom', message: `${parsed.data.id} is already the id of ${field}.${seen}` });
+      issues.push({
+        path: [field, index, 'id'],
+        code: 'custom',
+        message: `repeats the id of ${field}.${seen}; give each an id of its own`,
+      });
     } else {
       firstIndex.set(parsed.data.id, index);
     }

@@ -19,7 +19,7 @@ const countSorted = (keys: readonly string[]): Record<string, number> => countBy
 
 /**
  * Counts a registry's partners per Bapas, per service and per kind, for the `check` command
- * and for the API's health page.
+ * and for scripts that describe a registry.
  *
  * @example
  * summarizeRegistry(registry.partners).byService['legal-aid']; // partners offering legal aid

@@ -1,6 +1,7 @@
 import { indexByService } from '../candidates';
 import type { PreparedClient, PreparedNeed, PreparedPartner, ResolvedOptions } from '../context';
 import { resolveOptions } from '../options';
+import { byId, compareStrings } from '../order';
 import { parsePartners, prepareClient, preparePartner } from '../prepare';
 import { assess, score } from '../rank';
 import type { AllocateOptions, Allocation, Assignment, Unassigned, UnassignedReason } from '../schemas/allocation';
@@ -15,8 +16,6 @@ import { UNLIMITED, type TransportationProblem } from './problem';
 
 /** Scores become integers in millionths, so that objectives add up and compare exactly. */
 export const SCORE_UNITS = 1_000_000;
-
-const byId = (a: { readonly id: string }, b: { readonly id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** One (client, need) to place, with what the hard rules and `minScore` left for it. */
 interface Item {
@@ -49,9 +48,7 @@ export function buildProblem(
   const arcScore: number[] = [];
 
   for (const client of [...clients].sort(byId).map(prepareClient)) {
-    const needs = client.needs
-      .filter((need) => need.priority >= settings.minPriority)
-      .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+    const needs = client.needs.filter((need) => need.priority >= settings.minPriority).sort((a, b) => compareStrings(a.service, b.service));
     if (needs.length === 0) continue;
     const candidates = new Set<PreparedPartner>();
     for (const need of needs) for (const partner of byService.get(need.service) ?? []) candidates.add(partner);
@@ -193,5 +190,3 @@ export function allocate(clients: readonly Client[], partners: readonly Partner[
   const prepared = parsePartners(partners).map(preparePartner);
   return allocatePrepared(valid, prepared, indexByService(prepared), resolved, settings);
 }
-
-export { parseAllocateOptions, parseClients };

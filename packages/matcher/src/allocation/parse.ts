@@ -1,4 +1,4 @@
-import { MatcherError } from '../errors';
+import { parseWith } from '../errors';
 import { parseIdList } from '../prepare';
 import { ClientSchema, type Client, type Priority } from '../schemas/client';
 import { AllocateOptionsSchema, type AllocationWeighting } from '../schemas/allocation';
@@ -19,9 +19,8 @@ export function parseClients(input: unknown): Client[] {
 
 /** Validates allocation options (throwing `INVALID_OPTIONS`) and fills in their defaults. */
 export function parseAllocateOptions(input: unknown): AllocationSettings {
-  const parsed = AllocateOptionsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw MatcherError.fromZod('INVALID_OPTIONS', parsed.error, ['options']);
-  const { needs = 'all', minScore = 0, weighting = 'score', weights, proximity, defaultServiceRadiusKm } = parsed.data;
+  const parsed = parseWith(AllocateOptionsSchema, input ?? {}, 'INVALID_OPTIONS', ['options']);
+  const { needs = 'all', minScore = 0, weighting = 'score', weights, proximity, defaultServiceRadiusKm } = parsed;
   // Only the keys given: resolveOptions lets a later layer's keys override an earlier one's,
   // so an explicit `undefined` would hide the matcher's own default.
   const scoring: RecommendOptions = {

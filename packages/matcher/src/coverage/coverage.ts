@@ -1,5 +1,5 @@
 import type { PreparedClient, PreparedPartner, ResolvedOptions } from '../context';
-import { MatcherError } from '../errors';
+import { parseWith } from '../errors';
 import { haversineKm } from '../geo';
 import { resolveOptions } from '../options';
 import { parsePartners, preparePartner } from '../prepare';
@@ -20,18 +20,14 @@ import { candidateOf, probeClient, type CoverageCandidate } from './probe';
 import { placeFromCells, summarize, summarizeGroups } from './summary';
 
 /** Validates coverage options, throwing `INVALID_OPTIONS` with the path of each bad field. */
-export function parseCoverageOptions(input: unknown): CoverageOptions {
-  const parsed = CoverageOptionsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw MatcherError.fromZod('INVALID_OPTIONS', parsed.error, ['options']);
-  return parsed.data;
+function parseCoverageOptions(input: unknown): CoverageOptions {
+  return parseWith(CoverageOptionsSchema, input ?? {}, 'INVALID_OPTIONS', ['options']);
 }
 
 // The matcher has no error code of its own for places; they are part of what is asked, like
 // the options, and the issues' paths start with `places`.
 function parsePlaces(input: unknown): CoveragePlace[] {
-  const parsed = CoveragePlacesSchema.safeParse(input);
-  if (!parsed.success) throw MatcherError.fromZod('INVALID_OPTIONS', parsed.error, ['places']);
-  return parsed.data;
+  return parseWith(CoveragePlacesSchema, input, 'INVALID_OPTIONS', ['places']);
 }
 
 /** The measured services in taxonomy order, whatever order they were asked in. */

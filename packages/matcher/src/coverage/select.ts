@@ -1,4 +1,4 @@
-import { MatcherError } from '../errors';
+import { parseWith } from '../errors';
 import { CoverageSelectionSchema, DEFAULT_TOP_GAPS, type Coverage, type CoverageSelection } from '../schemas/coverage';
 import { orderServices } from './coverage';
 import { placeFromCells, summarize, summarizeGroups } from './summary';
@@ -16,9 +16,11 @@ import { placeFromCells, summarize, summarizeGroups } from './summary';
  * const westJava = selectCoverage(all, { placeIds: ['bapas-bandung', 'bapas-bogor'], services: ['legal-aid'] });
  */
 export function selectCoverage(result: Coverage, selection?: CoverageSelection): Coverage {
-  const parsed = CoverageSelectionSchema.safeParse(selection ?? {});
-  if (!parsed.success) throw MatcherError.fromZod('INVALID_OPTIONS', parsed.error, ['selection']);
-  const { placeIds, services: wanted, topGaps = DEFAULT_TOP_GAPS } = parsed.data;
+  const {
+    placeIds,
+    services: wanted,
+    topGaps = DEFAULT_TOP_GAPS,
+  } = parseWith(CoverageSelectionSchema, selection ?? {}, 'INVALID_OPTIONS', ['selection']);
 
   const services = orderServices(wanted).filter((service) => result.services.includes(service));
   const ids = placeIds && new Set(placeIds);

@@ -1,5 +1,6 @@
 import type { CoverageCell, CoverageSummary, GroupSummary, PlaceCoverage, PlaceGaps } from '../schemas/coverage';
 import type { ServiceId } from '../taxonomy';
+import { byId, compareStrings } from '../order';
 
 type PlaceHeader = Pick<PlaceCoverage, 'id' | 'label' | 'group' | 'regencyCode' | 'location'>;
 
@@ -20,7 +21,7 @@ export function placeFromCells(header: PlaceHeader, cells: readonly CoverageCell
   };
 }
 
-const byGapsThenId = (a: PlaceGaps, b: PlaceGaps): number => b.gapCount - a.gapCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byGapsThenId = (a: PlaceGaps, b: PlaceGaps): number => b.gapCount - a.gapCount || byId(a, b);
 
 /** Per service, the share of places covered; overall, the places with the most gaps. */
 export function summarize(places: readonly PlaceCoverage[], services: readonly ServiceId[], topGaps: number): CoverageSummary {
@@ -65,7 +66,5 @@ export function summarizeGroups(places: readonly PlaceCoverage[], services: read
     if (list) list.push(place);
     else groups.set(place.group, [place]);
   }
-  return [...groups.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((group) => ({ group, ...summarize(groups.get(group)!, services, topGaps) }));
+  return [...groups.keys()].sort(compareStrings).map((group) => ({ group, ...summarize(groups.get(group)!, services, topGaps) }));
 }

@@ -47,6 +47,9 @@ export function noRepeats(key: (item: unknown) => unknown, field: readonly Prope
   return [check, { when: (payload: { value: unknown }) => Array.isArray(payload.value) }] as const;
 }
 
+/** The `id` of an item that may not have parsed. */
+export const idKey = (item: unknown): unknown => (typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined);
+
 /** The `service` of an item that may not have parsed. */
 export const serviceKey = (item: unknown): unknown =>
   typeof item === 'object' && item !== null ? (item as { service?: unknown }).service : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GenderSchema, IdSchema, LocationSchema, RegencyCodeSchema, ServiceIdSchema, distinct } from './common';
+import { GenderSchema, IdSchema, LocationSchema, RegencyCodeSchema, ServiceIdSchema, distinct, idKey, noRepeats } from './common';
 import { RecommendOptionsSchema } from './options';
 
 /** How many places `summary.mostGaps` lists when `topGaps` is not given. */
@@ -24,13 +24,7 @@ export type CoveragePlace = z.infer<typeof CoveragePlaceSchema>;
 export const CoveragePlacesSchema = z
   .array(CoveragePlaceSchema)
   .max(MAX_PLACES, `at most ${MAX_PLACES} places`)
-  .superRefine((places, ctx) => {
-    const seen = new Set<string>();
-    places.forEach((place, index) => {
-      if (seen.has(place.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `${place.id} is listed twice` });
-      seen.add(place.id);
-    });
-  });
+  .superRefine(...noRepeats(idKey, ['id'], 'is listed twice'));
 
 export const CoverageOptionsSchema = z.strictObject({
   /** Service radius assumed for partners that give none, as in `recommend` (default 50 km). */
