@@ -155,4 +155,12 @@ describe('registry reloads', () => {
     expect([...loaded.byId.keys()]).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
     expect(loaded.matcher.partners).toEqual(createMatcher(PARTNERS).partners);
   });
+
+  test("prepareRegistry indexes the POKMAS by id, and the partner page names a partner's POKMAS from it", async () => {
+    const loaded = prepareRegistry(fixtureRegistry());
+    expect([...loaded.pokmasById.keys()]).toEqual(['PK-026-SR', 'PK-026-LS']);
+    expect(loaded.pokmasById.get('PK-026-LS')?.name).toBe('POKMAS Hukum Bandung');
+    const app = createApp({ directory: await getDirectory(), registry: createRegistryStore(loaded), config: parseConfig({}) });
+    expect(await (await app.request('/partners/P-003')).text()).toContain('POKMAS: POKMAS Hukum Bandung');
+  });
 });

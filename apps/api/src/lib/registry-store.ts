@@ -1,4 +1,4 @@
-import { formatRegistryIssue, RegistryError, type Registry } from '@pokmas/directory';
+import { formatRegistryIssue, RegistryError, type Pokmas, type Registry } from '@pokmas/directory';
 import { createMatcher, formatIssue, MatcherError, type Partner } from '@pokmas/matcher';
 import type { Logger } from './logger';
 import type { LoadedRegistry } from './types';
@@ -29,6 +29,7 @@ export function prepareRegistry(registry: Registry): LoadedRegistry {
     pokmas: registry.pokmas,
     matcher,
     byId: new Map<string, Partner>(matcher.partners.map((partner) => [partner.id, partner])),
+    pokmasById: new Map<string, Pokmas>(registry.pokmas.map((group) => [group.id, group])),
   };
 }
 

@@ -16,6 +16,8 @@ export interface LoadedRegistry {
   pokmas: readonly Pokmas[];
   matcher: Matcher;
   byId: ReadonlyMap<string, Partner>;
+  /** The POKMAS by id, so a page names a partner's group without scanning the list. */
+  pokmasById: ReadonlyMap<string, Pokmas>;
 }
 
 export interface AppBindings {

@@ -37,7 +37,7 @@ export function formChoices(directory: Directory): { bapas: Choice[]; regencies:
 export function partnerNames(registry: LoadedRegistry, directory: Directory, partnerId: string) {
   const partner = registry.byId.get(partnerId);
   if (!partner) return undefined;
-  const pokmas = partner.pokmasId === undefined ? undefined : registry.pokmas.find((group) => group.id === partner.pokmasId);
+  const pokmas = partner.pokmasId === undefined ? undefined : registry.pokmasById.get(partner.pokmasId);
   return { partner, bapasName: directory.getBapas(partner.bapasId)?.name ?? partner.bapasId, pokmasName: pokmas?.name };
 }
 
