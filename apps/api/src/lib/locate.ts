@@ -2,9 +2,12 @@ import { DirectoryError, type Directory, type ResolvedLocation } from '@pokmas/d
 import type { Client } from '@pokmas/matcher';
 import { ProblemError, summarise, toIssues, type ProblemIssue } from './problem';
 
+/** The fields a client is placed by; the page passes a form that the schema refused, to report every fault at once. */
+export type Locatable = Pick<Client, 'location' | 'regencyCode' | 'bapasId'>;
+
 /** A client with the point the matcher measures from, and where that point came from. */
-export interface LocatedClient {
-  client: Client;
+export interface LocatedClient<C extends Locatable = Client> {
+  client: C;
   location: { source: ResolvedLocation['source']; regencyCode?: string };
 }
 
@@ -16,7 +19,7 @@ export interface LocatedClient {
  * @throws DirectoryError for an unknown regency or Bapas, or no location at all; `app.onError`
  * answers it 422 at `client.<field>`.
  */
-export function locateClient(directory: Directory, client: Client): LocatedClient {
+export function locateClient<C extends Locatable>(directory: Directory, client: C): LocatedClient<C> {
   const resolved = directory.resolveLocation({
     ...(client.location ? { location: client.location } : {}),
     ...(client.regencyCode ? { regencyCode: client.regencyCode } : {}),

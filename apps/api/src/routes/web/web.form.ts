@@ -1,5 +1,6 @@
 import { DirectoryError, type Directory } from '@pokmas/directory';
 import { ClientSchema, MODE_IDS, SERVICE_IDS, type Client } from '@pokmas/matcher';
+import { locateClient } from '../../lib/locate';
 import type { FormField } from '../../views/i18n';
 import type { SearchFormValues } from '../../views/form';
 
@@ -127,17 +128,9 @@ export function toClient(values: SearchFormValues, directory: Directory): FormOu
   const locationFields: FormField[] = ['coordinates', 'bapasId', 'regencyCode'];
   if (!locationFields.some((field) => fields.has(field))) {
     try {
-      const resolved = directory.resolveLocation({
-        ...(location && { location }),
-        ...(values.regencyCode !== '' && { regencyCode: values.regencyCode }),
-        ...(values.bapasId !== '' && { bapasId: values.bapasId }),
-      });
-      if (parsed.success && fields.size === 0) {
-        return {
-          success: true,
-          client: { ...parsed.data, location: resolved.location, ...(resolved.regencyCode && { regencyCode: resolved.regencyCode }) },
-        };
-      }
+      // Placed even when the schema refused another field, so an unknown place is shown with the rest.
+      if (!parsed.success || fields.size > 0) locateClient(directory, candidate);
+      else return { success: true, client: locateClient(directory, parsed.data).client };
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
       fields.add(DIRECTORY_FIELDS[error.field] ?? 'location');
