@@ -159,3 +159,55 @@ export const anyBodyArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
+
+/** Text a header can carry: printable ASCII. */
+const headerTextArb = (maxLength: number) =>
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength });
+
+const FORM_NAMES = ['lang', 'need', 'priority-legal-aid', 'bapasId', 'regencyCode', 'lat', 'lon', 'ageGroup', 'gender', 'religion', 'mode'];
+const formPairsArb = fc.array(fc.tuple(fc.constantFrom(...FORM_NAMES), fc.string({ maxLength: 20 })), { maxLength: 12 });
+
+/** A multipart body with the boundary `X`, as a browser would send these pairs. */
+const multipart = (pairs: Array<[string, string]>) =>
+  `${pairs.map(([name, value]) => `--X\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('')}--X--\r\n`;
+
+/** A Content-Type for a form post: the form types with and without parameters, near misses, and any text. */
+export const formContentTypeArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    'application/x-www-form-urlencoded',
+    'APPLICATION/X-WWW-FORM-URLENCODED; charset=utf-8',
+    'multipart/form-data',
+    'multipart/form-data; boundary=',
+    'multipart/form-data; boundary=X',
+    'multipart/mixed; boundary=X',
+    'application/json',
+    'text/plain',
+    'application/octet-stream',
+  ),
+  fc
+    .tuple(fc.constantFrom('multipart/form-data', 'application/x-www-form-urlencoded'), headerTextArb(40))
+    .map(([type, parameters]) => `${type};${parameters}`),
+  headerTextArb(60),
+);
+
+/** A body a form post may carry: forms in either encoding, JSON and other text, and bytes. */
+export const formBodyArb: fc.Arbitrary<string | Uint8Array<ArrayBuffer>> = fc.oneof(
+  formPairsArb.map((pairs) => new URLSearchParams(pairs).toString()),
+  formPairsArb.map(multipart),
+  anyBodyArb,
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => new Uint8Array(bytes)),
+);
+
+/** A form post: any type with any body, or a well-formed multipart form with its boundary. */
+export const formPostArb: fc.Arbitrary<{ contentType: string | undefined; body: string | Uint8Array<ArrayBuffer> }> = fc.oneof(
+  fc.record({ contentType: fc.option(formContentTypeArb, { nil: undefined }), body: formBodyArb }),
+  formPairsArb.map((pairs) => ({ contentType: 'multipart/form-data; boundary=X', body: multipart(pairs) })),
+);
+
+/** A Content-Type that is not a form's: common ones, and any in the vendor tree (which no form type is in). */
+export const nonFormContentTypeArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('application/json', 'text/plain', 'text/html', 'application/octet-stream', 'multipart/mixed; boundary=X'),
+  fc
+    .tuple(fc.constantFrom('application', 'text', 'multipart'), fc.stringMatching(/^[a-z0-9][a-z0-9.+-]{0,20}$/))
+    .map(([type, subtype]) => `${type}/vnd.${subtype}`),
+);

@@ -35,6 +35,9 @@ export const FORM_FIELDS = [
 /** The field a form error belongs to, so the message sits next to its control. */
 export type FormField = (typeof FORM_FIELDS)[number];
 
+/** Why a posted body is not a form the page can read: each answers its own status (415, 400) and words. */
+export type BodyError = 'unsupported-media-type' | 'unreadable';
+
 const id = {
   htmlLang: 'id',
   appName: 'Pencarian Mitra POKMAS',
@@ -196,6 +199,18 @@ const id = {
     maxDistanceKm: 'Isi jarak sebagai angka lebih dari 0 sampai 5000 km, atau kosongkan.',
     modes: 'Pilih paling sedikit satu cara layanan.',
   } as Record<FormField, string>,
+  bodyErrors: {
+    'unsupported-media-type': {
+      title: 'Formulir tidak dikenali',
+      message:
+        'Alamat ini hanya menerima formulir pencarian seperti yang dikirim peramban (application/x-www-form-urlencoded atau multipart/form-data). Buka formulir dan kirim pencarian dari sana.',
+    },
+    unreadable: {
+      title: 'Formulir tidak terbaca',
+      message:
+        'Isi formulir yang dikirim rusak atau tidak lengkap, sehingga tidak dapat dibaca. Buka formulir lagi dan kirim ulang pencarian.',
+    },
+  } as Record<BodyError, { title: string; message: string }>,
 };
 
 export type Strings = typeof id;
@@ -359,6 +374,17 @@ const en: Strings = {
     religion: 'Choose a religion from the list.',
     maxDistanceKm: 'Give the distance as a number above 0 and up to 5000 km, or leave it empty.',
     modes: 'Choose at least one mode.',
+  },
+  bodyErrors: {
+    'unsupported-media-type': {
+      title: 'Not a form',
+      message:
+        'This address takes the search form only as a browser sends it (application/x-www-form-urlencoded or multipart/form-data). Open the form and send the search from there.',
+    },
+    unreadable: {
+      title: 'The form could not be read',
+      message: 'The form sent was damaged or incomplete, so it could not be read. Open the form again and send the search once more.',
+    },
   },
 };
 

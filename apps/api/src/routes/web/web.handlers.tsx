@@ -4,13 +4,15 @@ import { APP_CSS } from '../../assets/app-css';
 import type { AppBindings } from '../../lib/types';
 import { CoveragePage } from '../../views/coverage';
 import { EMPTY_FORM, type FormErrors } from '../../views/form';
-import { FORM_FIELDS, parseLang, strings, type Lang } from '../../views/i18n';
+import { FORM_FIELDS, parseLang, strings, type BodyError, type Lang } from '../../views/i18n';
 import { Layout } from '../../views/layout';
+import { Notice } from '../../views/notice';
 import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
 import { bapasCoverage } from '../coverage/coverage.data';
+import { readFormBody } from './web.body';
 import { formChoices, matchViews, partnerNames, placeName } from './web.data';
-import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
+import { formEntries, lastValue, readForm, toClient } from './web.form';
 
 type WebHandler = Handler<AppBindings>;
 
@@ -35,7 +37,7 @@ type Html = Parameters<Context<AppBindings>['html']>[0];
 function page(
   c: Context<AppBindings>,
   body: Html,
-  { status = 200, private: isPrivate = false }: { status?: 200 | 404 | 422; private?: boolean } = {},
+  { status = 200, private: isPrivate = false }: { status?: 200 | 400 | 404 | 415 | 422; private?: boolean } = {},
 ) {
   c.header('Content-Security-Policy', PAGE_CSP);
   if (isPrivate) c.header('Cache-Control', 'no-store');
@@ -51,10 +53,13 @@ export const form: WebHandler = (c) => {
 /**
  * `POST /search`: the form parsed into a client, located, matched and rendered. Invalid input
  * re-renders the form as sent with the messages beside the fields, status 422. Nothing about
- * the client is stored or logged, and the answer is `no-store`.
+ * the client is stored or logged, and the answer is `no-store`. A body that is not a form the
+ * page can read answers 415 or 400, with a page saying what to do.
  */
 export const search: WebHandler = async (c) => {
-  const body: FormBody = await c.req.parseBody({ all: true });
+  const read = await readFormBody(c.req);
+  if (!read.success) return bodyError(c, read.error);
+  const body = read.body;
   const lang = parseLang(lastValue(body, 'lang'));
   const values = readForm(body);
   const { registry, directory } = c.var;
@@ -88,6 +93,24 @@ export const search: WebHandler = async (c) => {
     { private: true },
   );
 };
+
+const BODY_ERROR_STATUS = { 'unsupported-media-type': 415, unreadable: 400 } as const satisfies Record<BodyError, 400 | 415>;
+
+/**
+ * A body that is not a form the page can read: a page saying so, in the language of the query
+ * (the body's own `lang` is unreadable), never a 5xx.
+ */
+function bodyError(c: Context<AppBindings>, error: BodyError) {
+  const lang = queryLang(c);
+  const { title, message } = strings(lang).bodyErrors[error];
+  return page(
+    c,
+    <Layout lang={lang} title={title} path="/">
+      <Notice lang={lang} title={title} message={message} />
+    </Layout>,
+    { status: BODY_ERROR_STATUS[error], private: true },
+  );
+}
 
 /** `GET /search` (a reload or a bookmark of the results): back to the form, nothing to show. */
 export const searchByGet: WebHandler = (c) => c.redirect(queryLang(c) === 'id' ? '/' : `/?lang=${queryLang(c)}`, 303);
