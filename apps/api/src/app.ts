@@ -24,7 +24,7 @@ import health from './routes/health/health.index';
 import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
 import taxonomy from './routes/taxonomy/taxonomy.index';
-import web from './routes/web/web.index';
+import { createWebRouter } from './routes/web/web.index';
 
 export interface AppDeps {
   directory: Directory;
@@ -84,7 +84,8 @@ export function createApp({ directory, registry, config, logger = silentLogger }
   app.use('/v1/*', except([allocationRoute.path], limitBody(config.maxBodyBytes)));
 
   for (const router of ROUTERS) app.route('/', router);
-  app.route('/', web); // the counsellor page (HTML): /, /search, /partners/:id, /coverage, /assets/app.css
+  // The counsellor page (HTML): /, /search, /partners/:id, /coverage (with its map and CSV), /assets/app.css.
+  app.route('/', createWebRouter({ apiKeys: config.apiKeys }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

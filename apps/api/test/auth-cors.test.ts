@@ -60,6 +60,111 @@ describe('API keys', () => {
   });
 });
 
+describe('API keys on the counsellor page', () => {
+  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const form = new URLSearchParams([
+    ['need', 'job-placement'],
+    ['bapasId', '026'],
+    ['ageGroup', 'adult'],
+    ['mode', 'in-person'],
+  ]).toString();
+  /** Every page, with a request for it; the search is a real one, so an answer shows a partner. */
+  const PAGES: Array<[string, (headers: Record<string, string>) => RequestInit]> = [
+    ['/', (headers) => ({ headers })],
+    [
+      '/search',
+      (headers) => ({ method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }),
+    ],
+    ['/partners/P-001', (headers) => ({ headers })],
+    ['/coverage', (headers) => ({ headers })],
+    ['/coverage/map.svg', (headers) => ({ headers })],
+    ['/coverage.csv', (headers) => ({ headers })],
+  ];
+
+  test('without API_KEYS, every page is open', async () => {
+    const { app } = await makeApp();
+    for (const [path, init] of PAGES) expect((await app.request(path, init({}))).status, path).toBe(200);
+    expect((await app.request('/search')).status).toBe(303);
+  });
+
+  test('with API_KEYS, each page answers 401 with the Basic challenge and a page saying what to do, and nothing else', async () => {
+    const { app } = await makeApp({ API_KEYS: `${KEY_A},${KEY_B}` });
+    for (const [path, init] of [...PAGES, ['/search', (headers: Record<string, string>) => ({ headers })] as const]) {
+      const res = await app.request(path, init({}));
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Basic realm="pokmas-match", charset="UTF-8"');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      expect(html).toContain('Perlu kunci akses');
+      expect(html).toContain('kunci API server ini sebagai kata sandi');
+      expect(html).not.toContain('Ibu Sari'); // P-001's contact
+      expect(html).not.toContain('data-partner-id');
+    }
+    expect(await (await app.request('/?lang=en')).text()).toContain('give any name and one of this server&#39;s API keys as the password');
+  });
+
+  test('with API_KEYS, any user name with one of the keys as the Basic password opens every page', async () => {
+    const { app } = await makeApp({ API_KEYS: `${KEY_A},${KEY_B}` });
+    for (const authorization of [
+      basic('pk', KEY_A),
+      basic('', KEY_B),
+      basic('Pembimbing Kemasyarakatan é', KEY_A),
+      `basic  ${btoa(`x:${KEY_B}`)}`,
+    ]) {
+      for (const [path, init] of PAGES) {
+        const res = await app.request(path, init({ Authorization: authorization }));
+        expect(res.status, `${authorization} ${path}`).toBe(200);
+      }
+    }
+    const search = await app.request('/search', PAGES[1]![1]({ Authorization: basic('pk', KEY_A) }));
+    expect(await search.text()).toContain('data-partner-id="P-001"');
+  });
+
+  test('with API_KEYS, a wrong or malformed Basic password, or a bearer key, is a 401 with the Basic challenge', async () => {
+    const { app } = await makeApp({ API_KEYS: KEY_A });
+    const attempts = [
+      basic('pk', `${KEY_A}x`),
+      basic('pk', KEY_A.slice(0, -1)),
+      basic('pk', KEY_B),
+      basic(KEY_A, ''),
+      `Basic ${btoa(KEY_A)}`, // no colon: no password at all
+      `Basic ${KEY_A}`,
+      'Basic',
+      'Basic !!!',
+      // One scheme per surface: the pages take the key as a Basic password, the API as a bearer.
+      `Bearer ${KEY_A}`,
+    ];
+    for (const authorization of attempts) {
+      for (const [path, init] of PAGES) {
+        const res = await app.request(path, init({ Authorization: authorization }));
+        expect(res.status, `${authorization} ${path}`).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Basic realm="pokmas-match", charset="UTF-8"');
+      }
+    }
+  });
+
+  test('with API_KEYS, the stylesheet, health, the docs and the OpenAPI document stay open; /v1 still asks for a bearer key', async () => {
+    const { app } = await makeApp({ API_KEYS: KEY_A });
+    for (const path of ['/assets/app.css', '/healthz', '/docs', '/openapi.json']) expect((await app.request(path)).status, path).toBe(200);
+    const v1 = await app.request('/v1/coverage/map.svg', { headers: { Authorization: basic('pk', KEY_A) } });
+    expect(v1.status).toBe(401);
+    expect(v1.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  test("the page's map and CSV are the API's, left out of the OpenAPI document", async () => {
+    const { app } = await makeApp();
+    expect(await (await app.request('/coverage/map.svg?lang=en')).text()).toBe(
+      await (await app.request('/v1/coverage/map.svg?lang=en')).text(),
+    );
+    const csv = await app.request('/coverage.csv?bapasId=026');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await csv.text()).toBe(await (await app.request('/v1/coverage?format=csv&bapasId=026')).text());
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((path) => !path.startsWith('/v1/') && path !== '/healthz')).toEqual([]);
+  });
+});
+
 describe('CORS', () => {
   const origin = 'https://sdp.example.go.id';
   const preflight = (requestOrigin: string) => ({

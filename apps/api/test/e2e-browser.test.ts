@@ -26,11 +26,11 @@ interface Server {
   url: string;
 }
 
-/** Starts `apps/api/src/index.ts` with PORT=0 and reads the address from its "listening" line. */
-function startServer(): Promise<Server> {
+/** Starts `apps/api/src/index.ts` with PORT=0 (and `env`) and reads the address from its "listening" line. */
+function startServer(env: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, ['--conditions=@pokmas/source', '--import', 'tsx', 'apps/api/src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', API_KEYS: '', REGISTRY_FILE: '', CORS_ORIGINS: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', API_KEYS: '', REGISTRY_FILE: '', CORS_ORIGINS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -238,7 +238,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromi
   it('links the coverage map and shows its summary table', async () => {
     await page.goto(`${server!.url}/`);
     await Promise.all([page.waitForURL(`${server!.url}/coverage`), page.getByRole('link', { name: 'Peta cakupan' }).click()]);
-    expect(await page.locator('#coverage-map-link').getAttribute('href')).toBe('/v1/coverage/map.svg');
+    expect(await page.locator('#coverage-map-link').getAttribute('href')).toBe('/coverage/map.svg');
+    expect(await page.locator('#coverage-data-link').getAttribute('href')).toBe('/coverage.csv');
     expect(await page.locator('#coverage-by-service tbody tr').count()).toBe(16);
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
@@ -266,4 +267,46 @@ describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromi
   it('never asked for anything outside the app', () => {
     expect(outside).toEqual([]);
   });
+});
+
+describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromium, with API_KEYS', () => {
+  const KEY = 'page-key-0123456789abcdef';
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer({ API_KEYS: KEY });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+  });
+
+  it('takes a page asked for without the key as a challenge for credentials, which it asks the user for', async () => {
+    // Headless, there is no one to ask: Chromium gives up on the challenge instead of showing a dialog.
+    const context = await browser!.newContext();
+    try {
+      await expect((await context.newPage()).goto(`${server!.url}/coverage`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('opens the pages, the coverage map and the CSV the page links to once the key is given as the password', async () => {
+    const context = await browser!.newContext({ httpCredentials: { username: 'counsellor', password: KEY } });
+    try {
+      const page = await context.newPage();
+      expect((await page.goto(`${server!.url}/coverage`))?.status()).toBe(200);
+      const map = await Promise.all([page.waitForResponse(/\/coverage\/map\.svg$/), page.locator('#coverage-map-link').click()]);
+      expect(map[0].status()).toBe(200);
+      expect(map[0].headers()['content-type']).toMatch(/^image\/svg\+xml/);
+      const csv = await page.request.get(`${server!.url}/coverage.csv`);
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

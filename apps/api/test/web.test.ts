@@ -265,7 +265,9 @@ describe('the coverage page', () => {
     const response = await ctx.app.request('/coverage?lang=en');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('href="/v1/coverage/map.svg"');
+    expect(html).toContain('href="/coverage/map.svg"');
+    expect(html).toContain('href="/coverage.csv"');
+    expect(html).not.toContain('href="/v1/');
     expect(html).toContain('id="coverage-by-service"');
     expect(html).toContain('id="coverage-by-kanwil"');
     for (const service of SERVICES) expect(html).toContain(`data-service="${service.id}"`);

@@ -7,14 +7,14 @@ export interface CoveragePageProps {
   summary?: CoverageSummary | undefined;
   /** One summary per Kanwil. */
   groups?: readonly GroupSummary[] | undefined;
-  /** Where the API serves the map and the data. */
+  /** Where the map and the CSV are served: the page's own addresses, behind the same key as the page. */
   mapUrl: string;
   dataUrl: string;
 }
 
 const share = (value: number, lang: Lang) => `${formatNumber(value * 100, lang, 0)}%`;
 
-/** The coverage page: a link to the API's map and data, and the national summary as tables. */
+/** The coverage page: links to the map and the data, and the national summary as tables. */
 export function CoveragePage({ lang, summary, groups, mapUrl, dataUrl }: CoveragePageProps) {
   const t = strings(lang);
   const w = t.coverage;
@@ -29,7 +29,9 @@ export function CoveragePage({ lang, summary, groups, mapUrl, dataUrl }: Coverag
           </a>
         </li>
         <li>
-          <a href={dataUrl}>{t.coverageJson}</a>
+          <a href={dataUrl} id="coverage-data-link">
+            {t.coverageCsv}
+          </a>
         </li>
       </ul>
       <h2 id="coverage-summary">{t.coverageSummary}</h2>

@@ -146,7 +146,7 @@ const id = {
   coverageIntro: 'Peta dan ringkasan nasional: layanan mana yang tersedia di wilayah tiap Kanwil.',
   coverageMap: 'Peta cakupan (SVG)',
   coverageMapAlt: 'Peta Indonesia yang menunjukkan cakupan layanan mitra POKMAS per wilayah.',
-  coverageJson: 'Data cakupan (JSON)',
+  coverageCsv: 'Data cakupan (CSV, untuk lembar kerja)',
   coverageSummary: 'Ringkasan nasional',
   coverageUnavailable: 'Ringkasan belum tersedia.',
   registryVersion: 'Versi data mitra',
@@ -211,6 +211,11 @@ const id = {
         'Isi formulir yang dikirim rusak atau tidak lengkap, sehingga tidak dapat dibaca. Buka formulir lagi dan kirim ulang pencarian.',
     },
   } as Record<BodyError, { title: string; message: string }>,
+  authRequired: {
+    title: 'Perlu kunci akses',
+    message:
+      'Server ini hanya melayani pengguna yang memiliki kunci akses. Muat ulang halaman; ketika peramban meminta nama pengguna dan kata sandi, isi nama apa saja dan salah satu kunci API server ini sebagai kata sandi. Kunci didapat dari pengelola server.',
+  },
 };
 
 export type Strings = typeof id;
@@ -322,7 +327,7 @@ const en: Strings = {
   coverageIntro: 'Map and national summary: which services are available in each regional office (Kanwil).',
   coverageMap: 'Coverage map (SVG)',
   coverageMapAlt: 'Map of Indonesia showing the coverage of POKMAS partner services by region.',
-  coverageJson: 'Coverage data (JSON)',
+  coverageCsv: 'Coverage data (CSV, for spreadsheets)',
   coverageSummary: 'National summary',
   coverageUnavailable: 'The summary is not available yet.',
   registryVersion: 'Partner data version',
@@ -385,6 +390,11 @@ const en: Strings = {
       title: 'The form could not be read',
       message: 'The form sent was damaged or incomplete, so it could not be read. Open the form again and send the search once more.',
     },
+  },
+  authRequired: {
+    title: 'A key is required',
+    message:
+      "This server serves only those who hold a key. Reload the page; when the browser asks for a user name and password, give any name and one of this server's API keys as the password. The server's administrator gives out the keys.",
   },
 };
 

@@ -1,11 +1,12 @@
 import type { BapasOffice, Directory } from '@pokmas/directory';
 import { selectCoverage, type Coverage, type ServiceId } from '@pokmas/matcher';
+import type { Context } from 'hono';
 import { ProblemError } from '../../lib/problem';
-import type { AppRouteHandler, LoadedRegistry } from '../../lib/types';
+import type { AppBindings, AppRouteHandler, LoadedRegistry } from '../../lib/types';
 import { coverageCsv } from './coverage.csv';
 import { bapasCoverage, measuredOffices } from './coverage.data';
 import { renderCoverageMap } from './coverage.map';
-import type { GetCoverageMapRoute, GetCoverageRoute } from './coverage.routes';
+import type { GetCoverageMapRoute, GetCoverageRoute, GetPageCoverageCsvRoute, GetPageCoverageMapRoute } from './coverage.routes';
 
 interface Filter {
   bapasId?: string | undefined;
@@ -43,18 +44,22 @@ function select(
   };
 }
 
+/** The selected places as a CSV download, named after the registry version. */
+function csvResponse(c: Context<AppBindings>, selected: Coverage) {
+  const { registry, directory } = c.var;
+  const offices = new Map(directory.bapas.map((office) => [office.id, office]));
+  return c.body(coverageCsv(selected.places, offices), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="pokmas-coverage-${registry.version.replace(/[^\w.-]/g, '_')}.csv"`,
+  });
+}
+
 export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
   const { format, ...filter } = c.req.valid('query');
   const { registry, directory } = c.var;
   const { all, selected, services } = select(registry, directory, filter);
 
-  if (format === 'csv') {
-    const offices = new Map(directory.bapas.map((office) => [office.id, office]));
-    return c.body(coverageCsv(selected.places, offices), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="pokmas-coverage-${registry.version.replace(/[^\w.-]/g, '_')}.csv"`,
-    });
-  }
+  if (format === 'csv') return csvResponse(c, selected);
 
   const national = services ? selectCoverage(all, { services }).summary : all.summary;
   return c.json(
@@ -70,7 +75,12 @@ export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
   );
 };
 
-export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute> = (c) => {
+/** `GET /coverage.csv`, the page's link: the same rows as `GET /v1/coverage?format=csv`. */
+export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = (c) =>
+  csvResponse(c, select(c.var.registry, c.var.directory, c.req.valid('query')).selected);
+
+/** `GET /v1/coverage/map.svg`, and the page's `GET /coverage/map.svg`. */
+export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute | GetPageCoverageMapRoute> = (c) => {
   const { lang = 'id', ...filter } = c.req.valid('query');
   const { registry, directory } = c.var;
   const { selected } = select(registry, directory, filter);

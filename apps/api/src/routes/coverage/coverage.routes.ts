@@ -105,3 +105,23 @@ export const getCoverageMap = createRoute({
   },
 });
 export type GetCoverageMapRoute = typeof getCoverageMap;
+
+/**
+ * The counsellor page's own addresses for the map and the CSV: the same handlers as the API's,
+ * served by the page's router under its Basic auth (a browser cannot send a bearer key), and
+ * left out of the OpenAPI document.
+ */
+export const getPageCoverageMap = createRoute({ ...getCoverageMap, path: '/coverage/map.svg', hide: true });
+export type GetPageCoverageMapRoute = typeof getPageCoverageMap;
+
+export const getPageCoverageCsv = createRoute({
+  method: 'get',
+  path: '/coverage.csv',
+  hide: true,
+  request: { query: CoverageFilterSchema },
+  responses: {
+    200: { description: 'One row per Bapas and service, with a header row', content: { 'text/csv': { schema: z.string() } } },
+    ...problemResponses('unauthorized', 'not-found', 'validation'),
+  },
+});
+export type GetPageCoverageCsvRoute = typeof getPageCoverageCsv;

@@ -37,7 +37,7 @@ type Html = Parameters<Context<AppBindings>['html']>[0];
 function page(
   c: Context<AppBindings>,
   body: Html,
-  { status = 200, private: isPrivate = false }: { status?: 200 | 400 | 404 | 415 | 422; private?: boolean } = {},
+  { status = 200, private: isPrivate = false }: { status?: 200 | 400 | 401 | 404 | 415 | 422; private?: boolean } = {},
 ) {
   c.header('Content-Security-Policy', PAGE_CSP);
   if (isPrivate) c.header('Cache-Control', 'no-store');
@@ -138,15 +138,35 @@ export const partner: WebHandler = (c) => {
   );
 };
 
-/** `GET /coverage`: the link to the API's coverage map and the summaries, from the same data as `GET /v1/coverage`. */
+/**
+ * `GET /coverage`: the links to the map and the CSV, at the page's own addresses (a browser
+ * sends the page's Basic key there, never the API's bearer key), and the summaries, from the
+ * same data as `GET /v1/coverage`.
+ */
 export const coveragePage: WebHandler = (c) => {
   const lang = queryLang(c);
   const { summary, groups } = bapasCoverage(c.var.registry, c.var.directory);
   return page(
     c,
     <Layout lang={lang} title={strings(lang).coverageTitle} path="/coverage">
-      <CoveragePage lang={lang} summary={summary} groups={groups} mapUrl="/v1/coverage/map.svg" dataUrl="/v1/coverage" />
+      <CoveragePage lang={lang} summary={summary} groups={groups} mapUrl="/coverage/map.svg" dataUrl="/coverage.csv" />
     </Layout>,
+  );
+};
+
+/**
+ * The answer to a page asked for without a key, when the server has API_KEYS: what to do, in
+ * the query's language. `basicAuth` adds the challenge, so the browser prompts by itself.
+ */
+export const unauthorized = (c: Context<AppBindings>) => {
+  const lang = queryLang(c);
+  const { title, message } = strings(lang).authRequired;
+  return page(
+    c,
+    <Layout lang={lang} title={title} path={c.req.method === 'GET' ? c.req.path : '/'}>
+      <Notice lang={lang} title={title} message={message} />
+    </Layout>,
+    { status: 401, private: true },
   );
 };
 
