@@ -3,7 +3,7 @@ import type { Partner } from '@pokmas/matcher';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { summarisePartner } from '../src/lib/schemas';
 import { AllocationResponseSchema, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from '../src/routes/allocations/allocations.routes';
-import { fixtureRegistry, getDirectory, makeApp, postJson } from './fixtures';
+import { fixtureRegistry, getDirectory, makeApp, postJson, streamedJson } from './fixtures';
 
 const url = '/v1/allocations';
 type Body = Record<string, any>;
@@ -222,18 +222,7 @@ describe('POST /v1/allocations errors', () => {
       detail: expect.stringMatching(new RegExp(`${MAX_ALLOCATION_BODY_BYTES} bytes`)),
     });
 
-    const stream = new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(big));
-        controller.close();
-      },
-    });
-    const streamed = await app.request(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
+    const streamed = await app.request(url, streamedJson(big));
     expect(streamed.status).toBe(413);
     expect(streamed.headers.get('cache-control')).toBe('no-store');
   });

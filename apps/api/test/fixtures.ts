@@ -85,3 +85,17 @@ export const postJson = (body: unknown, headers: Record<string, string> = {}): R
   headers: { 'Content-Type': 'application/json', ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
+
+/** A JSON POST whose body is streamed, with no Content-Length: the body limit must count it. */
+export const streamedJson = (text: string): RequestInit =>
+  ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    }),
+    duplex: 'half',
+  }) as RequestInit;

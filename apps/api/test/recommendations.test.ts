@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RecommendationResponseSchema } from '../src/routes/recommendations/recommendations.routes';
-import { makeApp, postJson } from './fixtures';
+import { makeApp, postJson, streamedJson } from './fixtures';
 
 const url = '/v1/recommendations';
 const client = (fields: Record<string, unknown> = {}) => ({ id: 'K-001', needs: [{ service: 'job-placement', priority: 3 }], ...fields });
@@ -160,18 +160,7 @@ describe('POST /v1/recommendations', () => {
     expect(declared.status).toBe(413);
     expect(await declared.json()).toMatchObject({ status: 413, detail: expect.stringMatching(/2048 bytes/) });
 
-    const stream = new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(big));
-        controller.close();
-      },
-    });
-    const streamed = await app.request(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
+    const streamed = await app.request(url, streamedJson(big));
     expect(streamed.status).toBe(413);
     expect(streamed.headers.get('cache-control')).toBe('no-store');
   });

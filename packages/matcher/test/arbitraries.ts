@@ -40,9 +40,11 @@ export const offeringArb: fc.Arbitrary<Offering> = fc.record(
 
 const offeringsArb = fc.uniqueArray(offeringArb, { minLength: 1, maxLength: 5, selector: (offering) => offering.service });
 
-const capacityArb = fc
-  .record({ total: fc.integer({ min: 0, max: 30 }), used: fc.integer({ min: 0, max: 30 }) })
-  .map(({ total, used }) => ({ total, used: Math.min(total, used) }));
+/** A capacity of up to `max` places, some or all of them used. */
+export const capacityArb = (max: number) =>
+  fc
+    .record({ total: fc.integer({ min: 0, max }), used: fc.integer({ min: 0, max }) })
+    .map(({ total, used }) => ({ total, used: Math.min(total, used) }));
 
 /** A partner without an id: `partnersArb` gives ids so that they are unique. */
 const partnerBodyArb = fc.record(
@@ -55,7 +57,7 @@ const partnerBodyArb = fc.record(
     regencyCode: regencyCodeArb,
     serviceRadiusKm: fc.integer({ min: 1, max: 150 }),
     offerings: offeringsArb,
-    capacity: capacityArb,
+    capacity: capacityArb(30),
     eligibility: fc.record({ genders: distinctSubset(GENDER_IDS), ageGroups: distinctSubset(AGE_GROUP_IDS) }, { requiredKeys: [] }),
     active: fc.boolean(),
   },

@@ -12,6 +12,7 @@ import {
   type Offering,
   type Partner,
 } from '../src/index';
+import { capacityArb } from './arbitraries';
 
 // Generators for the coverage properties, bounded to mirror the schemas so that every value is
 // valid input and no property filters. Points fall in a box around West Java (about 250 x 180
@@ -35,10 +36,6 @@ const offeringArb = (service: fc.Arbitrary<Offering['service']> = serviceArb): f
     { requiredKeys: ['service'] },
   );
 
-const capacityArb = fc
-  .record({ total: fc.integer({ min: 0, max: 20 }), used: fc.integer({ min: 0, max: 20 }) })
-  .map(({ total, used }) => ({ total, used: Math.min(total, used) }));
-
 /** Any valid partner but its id: inactive, full, juvenile-only and one-gender partners included. */
 const partnerBodyArb = fc.record(
   {
@@ -49,7 +46,7 @@ const partnerBodyArb = fc.record(
     regencyCode: regencyCodeArb,
     serviceRadiusKm: fc.integer({ min: 1, max: 150 }),
     offerings: fc.uniqueArray(offeringArb(), { minLength: 1, maxLength: 4, selector: (offering) => offering.service }),
-    capacity: capacityArb,
+    capacity: capacityArb(20),
     eligibility: fc.record({ genders: subset(GENDER_IDS), ageGroups: subset(AGE_GROUP_IDS) }, { requiredKeys: [] }),
     active: fc.boolean(),
   },
