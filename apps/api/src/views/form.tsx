@@ -109,6 +109,26 @@ function GroupedOptions({ choices, selected }: { choices: readonly Choice[]; sel
   );
 }
 
+/** One decimal of the coordinates pair; both share the `coordinates` error. */
+function CoordinateInput({ name, label, value, errors }: { name: 'lat' | 'lon'; label: string; value: string; errors: FormErrors }) {
+  return (
+    <div class="control">
+      <label for={name}>{label}</label>
+      <input
+        type="text"
+        inputmode="decimal"
+        id={name}
+        name={name}
+        size={12}
+        value={value}
+        autocomplete="off"
+        class={invalid(errors, 'coordinates') ? 'has-error' : undefined}
+        aria-invalid={invalid(errors, 'coordinates')}
+      />
+    </div>
+  );
+}
+
 function NeedRow({ service, lang, values }: { service: ServiceId; lang: Lang; values: SearchFormValues }) {
   const t = strings(lang);
   const name = serviceLabel(service, lang);
@@ -229,34 +249,8 @@ export function SearchForm({ lang, values, errors, bapas, regencies }: SearchFor
         <fieldset aria-describedby={describedBy(errors, ['coordinates'])}>
           <legend>{t.coordinates}</legend>
           <div class="row">
-            <div class="control">
-              <label for="lat">{t.latitude}</label>
-              <input
-                type="text"
-                inputmode="decimal"
-                id="lat"
-                name="lat"
-                size={12}
-                value={values.lat}
-                autocomplete="off"
-                class={invalid(errors, 'coordinates') ? 'has-error' : undefined}
-                aria-invalid={invalid(errors, 'coordinates')}
-              />
-            </div>
-            <div class="control">
-              <label for="lon">{t.longitude}</label>
-              <input
-                type="text"
-                inputmode="decimal"
-                id="lon"
-                name="lon"
-                size={12}
-                value={values.lon}
-                autocomplete="off"
-                class={invalid(errors, 'coordinates') ? 'has-error' : undefined}
-                aria-invalid={invalid(errors, 'coordinates')}
-              />
-            </div>
+            <CoordinateInput name="lat" label={t.latitude} value={values.lat} errors={errors} />
+            <CoordinateInput name="lon" label={t.longitude} value={values.lon} errors={errors} />
           </div>
           <FieldError field="coordinates" errors={errors} />
         </fieldset>
