@@ -1,0 +1,319 @@
+/**
+ * HTTP: the project's API on the demo registry against the floor a Hono app can reach (a bare
+ * Hono server validating a small JSON body with zod, `servers/bare.ts`). Each runs as a child
+ * process on 127.0.0.1, so the load generator (autocannon, in this process) never shares its
+ * event loop; they are loaded in turn, bare then API, for a few rounds after a warm-up.
+ *
+ * The API runs as it is deployed: `LOG_LEVEL=info` (one JSON line per request on stdout, piped
+ * here and drained; the lines are counted, so a run where logging was off would show), one API
+ * key required on `/v1` and sent as a bearer key, the demo registry of 851 partners.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { goal, type Section, type SectionOptions } from './section';
+
+/** The part of autocannon's programmatic API used here (the package ships no types). */
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  pipelining: number;
+  duration: number;
+  requests: { method: 'POST'; path: string; headers: Record<string, string>; body: string }[];
+}
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  resets: number;
+  '2xx': number;
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+}
+type Instance = PromiseLike<AutocannonResult> & {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Instance;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HOST = '127.0.0.1';
+/** A key of the form API_KEYS takes; only ever sent to 127.0.0.1. */
+const API_KEY = 'bench-key-0123456789abcdef';
+
+const PLAN = {
+  full: { warmupSeconds: 3, seconds: 8, rounds: 3 },
+  quick: { warmupSeconds: 1, seconds: 3, rounds: 1 },
+} as const;
+const CONNECTIONS = 10;
+
+/** Realistic requests, rotated: a client at a Bapas, one with a regency code, one with a point. */
+const API_BODIES = [
+  {
+    client: {
+      id: 'K-BENCH-1',
+      bapasId: '026',
+      ageGroup: 'adult',
+      needs: [{ service: 'job-placement', priority: 3 }, { service: 'religious-guidance' }],
+    },
+    lang: 'en',
+  },
+  { client: { id: 'K-BENCH-2', regencyCode: '33.74', needs: [{ service: 'legal-aid' }] } },
+  {
+    client: {
+      id: 'K-BENCH-3',
+      bapasId: '016',
+      regencyCode: '13.71',
+      gender: 'female',
+      needs: [{ service: 'skills-training', priority: 3 }, { service: 'psychological-support', priority: 2 }, { service: 'mentoring' }],
+    },
+  },
+];
+/** The same spirit for the bare server: its schema is smaller, as a bare app's would be. */
+const BARE_BODIES = [
+  { client: { id: 'K-BENCH-1', bapasId: '026', needs: [{ service: 'job-placement', priority: 3 }, { service: 'religious-guidance' }] } },
+  { client: { id: 'K-BENCH-2', regencyCode: '33.74', needs: [{ service: 'legal-aid' }] } },
+  {
+    client: {
+      id: 'K-BENCH-3',
+      bapasId: '016',
+      needs: [{ service: 'skills-training', priority: 3 }, { service: 'psychological-support', priority: 2 }, { service: 'mentoring' }],
+    },
+    limit: 10,
+  },
+];
+
+interface Server {
+  readonly name: 'bare' | 'api';
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Lines the server wrote on stdout (the API's request log). */
+  lines(): number;
+  stop(): Promise<void>;
+}
+
+interface Target {
+  readonly server: Server;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly bodies: readonly unknown[];
+}
+
+interface Run {
+  readonly rps: number;
+  /** From every response's latency (autocannon's own histogram rounds to whole milliseconds). */
+  readonly p99Ms: number;
+  readonly p50Ms: number;
+  readonly requests: number;
+}
+
+export async function httpSection(options: SectionOptions): Promise<Section> {
+  const plan = options.quick ? PLAN.quick : PLAN.full;
+  const servers: Server[] = [];
+  try {
+    const starts = await Promise.allSettled([
+      startServer('bare', 'bench/servers/bare.ts', {}),
+      startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: API_KEY }),
+    ]);
+    // One may have started while the other failed: the finally block stops it.
+    for (const start of starts) if (start.status === 'fulfilled') servers.push(start.value);
+    for (const start of starts) if (start.status === 'rejected') throw start.reason;
+    const [bare, api] = servers as [Server, Server];
+    const json = { 'Content-Type': 'application/json' };
+    const targets: Target[] = [
+      { server: bare, path: '/echo', headers: json, bodies: BARE_BODIES },
+      { server: api, path: '/v1/recommendations', headers: { ...json, Authorization: `Bearer ${API_KEY}` }, bodies: API_BODIES },
+    ];
+
+    for (const target of targets) {
+      options.log(`http: warming up ${target.server.name} for ${plan.warmupSeconds} s`);
+      await load(target, plan.warmupSeconds);
+    }
+    const runs: Record<Server['name'], Run[]> = { bare: [], api: [] };
+    for (let round = 1; round <= plan.rounds; round++) {
+      for (const target of targets) {
+        const run = await load(target, plan.seconds);
+        runs[target.server.name].push(run);
+        options.log(
+          `http: round ${round}/${plan.rounds} ${target.server.name}: ${Math.round(run.rps)} req/s, p99 ${run.p99Ms.toFixed(2)} ms`,
+        );
+      }
+    }
+    const apiRequests = runs.api.reduce((sum, run) => sum + run.requests, 0);
+    const apiLogLines = api.lines();
+
+    const bareRps = median(runs.bare.map((run) => run.rps));
+    const apiRps = median(runs.api.map((run) => run.rps));
+    const bareP99 = median(runs.bare.map((run) => run.p99Ms));
+    const apiP99 = median(runs.api.map((run) => run.p99Ms));
+    const rpsRatio = apiRps / bareRps;
+    const p99Ratio = apiP99 / bareP99;
+
+    const row = (name: string, list: Run[], rps: number, p99: number, ratio: string): string[] => [
+      name,
+      String(Math.round(rps)),
+      p99.toFixed(2),
+      list.map((run) => Math.round(run.rps)).join(' / '),
+      list.map((run) => run.p99Ms.toFixed(2)).join(' / '),
+      ratio,
+    ];
+    return {
+      id: 'http',
+      title: `HTTP on ${HOST}: ${CONNECTIONS} connections, ${plan.seconds} s a run, ${plan.rounds} round${plan.rounds === 1 ? '' : 's'} after a ${plan.warmupSeconds} s warm-up`,
+      headers: ['server', 'req/s (median)', 'p99 ms (median)', 'req/s by round', 'p99 ms by round', 'vs bare (req/s, p99)'],
+      rows: [
+        row('bare Hono + zod (POST /echo)', runs.bare, bareRps, bareP99, '1, 1'),
+        row('API, demo registry (POST /v1/recommendations)', runs.api, apiRps, apiP99, `${rpsRatio.toFixed(2)}, ${p99Ratio.toFixed(2)}`),
+      ],
+      figures: {
+        connections: CONNECTIONS,
+        pipelining: 1,
+        durationSeconds: plan.seconds,
+        warmupSeconds: plan.warmupSeconds,
+        rounds: plan.rounds,
+        bare: { rps: runs.bare.map((run) => run.rps), p99Ms: runs.bare.map((run) => run.p99Ms), medianRps: bareRps, medianP99Ms: bareP99 },
+        api: { rps: runs.api.map((run) => run.rps), p99Ms: runs.api.map((run) => run.p99Ms), medianRps: apiRps, medianP99Ms: apiP99 },
+        rpsRatio,
+        p99Ratio,
+        apiRequests,
+        apiLogLines,
+      },
+      goals: [
+        goal(
+          'http-rps',
+          'recommendations on the demo registry: at least 0.8x the requests per second of a bare Hono + zod server',
+          rpsRatio,
+          'x bare req/s',
+          'min',
+          0.8,
+        ),
+        goal(
+          'http-p99',
+          'recommendations on the demo registry: p99 latency at most 2x that of a bare Hono + zod server',
+          p99Ratio,
+          'x bare p99',
+          'max',
+          2,
+        ),
+      ],
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+/** Loads one target for `seconds`; throws unless every response was a 2xx, so a broken server cannot look fast. */
+async function load(target: Target, seconds: number): Promise<Run> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: target.server.url,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    requests: target.bodies.map((body) => ({ method: 'POST', path: target.path, headers: target.headers, body: JSON.stringify(body) })),
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  const failed = result.non2xx + result.errors + result.timeouts + result.resets;
+  if (failed > 0 || result['2xx'] === 0) {
+    throw new Error(
+      `http: ${target.server.name} answered ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ` +
+        `${result.resets} resets (and ${result['2xx']} 2xx) on POST ${target.path}`,
+    );
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / result.duration,
+    p99Ms: percentile(latencies, 0.99),
+    p50Ms: percentile(latencies, 0.5),
+    requests: result.requests.total,
+  };
+}
+
+/** Starts a server as a child process on a free port; resolves once `/healthz` answers 200. */
+async function startServer(name: Server['name'], script: string, env: Record<string, string>): Promise<Server> {
+  // The child's environment says everything it reads: no REGISTRY_FILE, CORS_ORIGINS or limits inherited.
+  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, ...inherited } = process.env;
+  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL];
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', script], {
+    cwd: ROOT,
+    env: { ...inherited, ...env, PORT: '0', HOST },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let lines = 0;
+  let stderr = '';
+  let firstLine: ((line: string) => void) | undefined;
+  let pending = '';
+  // Drained all along: a full pipe would block the server's synchronous writes to stdout.
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    if (firstLine) {
+      pending += chunk;
+      const end = pending.indexOf('\n');
+      if (end >= 0) {
+        firstLine(pending.slice(0, end));
+        firstLine = undefined;
+      }
+    }
+    for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) lines++;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Should this process end without the finally blocks (an uncaught error), the server ends with it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  const stop = async () => {
+    process.off('exit', orphan);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const started = performance.now();
+  try {
+    const line = await Promise.race([
+      new Promise<string>((resolve) => (firstLine = resolve)),
+      exited.then(() => {
+        throw new Error(`http: the ${name} server exited before listening: ${stderr.trim()}`);
+      }),
+      sleep(30_000).then(() => {
+        throw new Error(`http: the ${name} server did not listen within 30 s: ${stderr.trim()}`);
+      }),
+    ]);
+    const { url } = JSON.parse(line) as { url: string };
+    await ready(`${url}/healthz`, started + 30_000);
+    return { name, url, child, lines: () => lines, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function ready(url: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not yet
+    }
+    if (performance.now() > deadline) throw new Error(`http: ${url} did not answer 200 in time`);
+    await sleep(50);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
