@@ -6,10 +6,50 @@ const RAD = Math.PI / 180;
 
 /** Great-circle distance by the haversine formula, in km. */
 export function haversineKm(a: Location, b: Location): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
+  return haversineParts(a.lat, a.lon, cosLatitude(a.lat), b.lat, b.lon, cosLatitude(b.lat));
+}
+
+/** The cosine of a latitude in degrees, as `haversineParts` takes it. */
+export function cosLatitude(lat: number): number {
+  return Math.cos(lat * RAD);
+}
+
+/**
+ * `haversineKm` over plain numbers, with each point's `cosLatitude` computed once by the
+ * caller: the partner index keeps them in typed arrays. Both functions give the same double.
+ */
+export function haversineParts(latA: number, lonA: number, cosA: number, latB: number, lonB: number, cosB: number): number {
+  const dLat = (latB - latA) * RAD;
+  const dLon = (lonB - lonA) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A lower bound on the haversine distance from a point to any point of a latitude-longitude
+ * box, in km: the latitude gap and the longitude gap (the shorter way round) each bound their
+ * term of the formula from below, and the box's smallest cosine bounds its points' cosines.
+ * A margin of a millimetre keeps it below the distance the formula gives in floating point.
+ */
+export function boxLowerBoundKm(
+  lat: number,
+  lon: number,
+  cosLat: number,
+  box: { latMin: number; latMax: number; lonMin: number; lonMax: number; minCos: number },
+): number {
+  const dLat = lat < box.latMin ? box.latMin - lat : lat > box.latMax ? lat - box.latMax : 0;
+  let dLon = 0;
+  if (lon < box.lonMin || lon > box.lonMax) {
+    const gap = (edge: number) => {
+      const raw = Math.abs(lon - edge) % 360;
+      return raw > 180 ? 360 - raw : raw;
+    };
+    dLon = Math.min(gap(box.lonMin), gap(box.lonMax));
+  }
+  if (dLat === 0 && dLon === 0) return 0;
+  const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * box.minCos * Math.sin((dLon * RAD) / 2) ** 2;
+  const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  return Math.max(0, km * (1 - 1e-9) - 1e-6);
 }
 
 export interface DecayParams {

@@ -4,7 +4,10 @@ import { indexByService } from './candidates';
 import type { PreparedPartner } from './context';
 import { parseOptions, resolveOptions } from './options';
 import { parseClient, parsePartners, prepareClient, preparePartner } from './prepare';
-import { rank } from './rank';
+import { matchOf } from './rank';
+import { buildPartnerIndex } from './partner-index/build';
+import { PartnerSearch } from './partner-index/query';
+import type { ServiceId } from './taxonomy';
 import type { Client } from './schemas/client';
 import type { RecommendOptions } from './schemas/options';
 import type { Partner } from './schemas/partner';
@@ -25,8 +28,9 @@ export interface Matcher {
 }
 
 /**
- * Validates the partners once and indexes them by service, so that each query looks only at
- * the partners that offer one of the client's needs. Options given here are the defaults of
+ * Validates the partners once and indexes them (see `PartnerSearch`), so that each query reads
+ * each needed service's offerings once and computes distances and scores only where they can
+ * change the answer: the same answer as `recommend`, match for match. Options given here are the defaults of
  * every query; a query's own options override them key by key.
  *
  * @example
@@ -38,25 +42,27 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   const base = parseOptions(options);
   resolveOptions(base); // fail now, not at the first query, on weights that add up to 0
   const valid = parsePartners(partners);
-  const prepared = valid.map(preparePartner);
-  const byService = indexByService(prepared);
+  const search = new PartnerSearch(buildPartnerIndex(valid));
+  // Allocation reads partners as objects; they are prepared at the first allocation only.
+  let forAllocation: { prepared: PreparedPartner[]; byService: Map<ServiceId, PreparedPartner[]> } | undefined;
 
   return {
     partners: valid,
     recommend(client, callOptions) {
       const resolved = resolveOptions(base, parseOptions(callOptions));
       const preparedClient = prepareClient(parseClient(client));
-      const candidates = new Set<PreparedPartner>();
-      for (const need of preparedClient.needs) {
-        for (const partner of byService.get(need.service) ?? []) candidates.add(partner);
-      }
-      const others = () => prepared.filter((partner) => !candidates.has(partner)).map((partner) => partner.partner.id);
-      return rank(preparedClient, candidates, { count: prepared.length - candidates.size, ids: others }, resolved);
+      const { winners, excluded } = search.search(preparedClient, resolved);
+      const matches = winners.map((position) => matchOf(preparedClient, preparePartner(valid[position]!), resolved));
+      return { matches, excluded };
     },
     allocate(clients, callOptions) {
       const allocation = parseAllocateOptions(callOptions);
       const resolved = resolveOptions(base, allocation.scoring);
-      return allocatePrepared(parseClients(clients), prepared, byService, resolved, allocation);
+      if (!forAllocation) {
+        const prepared = valid.map(preparePartner);
+        forAllocation = { prepared, byService: indexByService(prepared) };
+      }
+      return allocatePrepared(parseClients(clients), forAllocation.prepared, forAllocation.byService, resolved, allocation);
     },
   };
 }

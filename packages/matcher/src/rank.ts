@@ -60,6 +60,16 @@ export function score(input: FactorInput): Scored {
   return { input, values, score: Math.min(1, Math.max(0, total)) };
 }
 
+/**
+ * The match of one partner that passes the hard rules: its factors, score and reasons. The
+ * matcher's search picks the partners; this gives each of them the plain scorer's answer.
+ */
+export function matchOf(client: PreparedClient, prepared: PreparedPartner, options: ResolvedOptions): Match {
+  const found = assess(client, prepared, options);
+  if (typeof found === 'string') throw new Error(`internal: partner ${prepared.partner.id} was picked but is excluded (${found})`);
+  return toMatch(score({ client, assessment: found, options }));
+}
+
 function toMatch({ input, values, score: total }: Scored): Match {
   const { assessment, client, options } = input;
   const drafts: ReasonDraft[] = FACTORS.flatMap((factor, index) => factor.explain(input, values[index]!));

@@ -31,8 +31,12 @@ function withinReach(client: PreparedClient, prepared: PreparedPartner, distance
     const a = client.client.regencyCode;
     return a !== undefined && a === prepared.partner.regencyCode;
   }
-  const radius = prepared.partner.serviceRadiusKm ?? options.defaultServiceRadiusKm;
-  return distanceKm <= Math.min(radius, client.client.maxDistanceKm ?? Number.POSITIVE_INFINITY);
+  return distanceKm <= reachLimitKm(client, prepared.partner.serviceRadiusKm, options);
+}
+
+/** The farthest a partner with this service radius (if any) counts as within reach of the client. */
+export function reachLimitKm(client: PreparedClient, serviceRadiusKm: number | undefined, options: ResolvedOptions): number {
+  return Math.min(serviceRadiusKm ?? options.defaultServiceRadiusKm, client.client.maxDistanceKm ?? Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -1,0 +1,164 @@
+import { cosLatitude } from '../geo';
+import { compareStrings } from '../order';
+import type { Offering, Partner } from '../schemas/partner';
+import type { ServiceId } from '../taxonomy';
+import { offeringKey, partnerCode } from './codes';
+
+/** Cells of the spatial grid are this many degrees square (about 28 km at the equator). */
+export const CELL_DEGREES = 0.25;
+
+/** The partners that offer one service, as parallel arrays. */
+export interface ServiceList {
+  /** Each offering's partner, in the order partners were given. */
+  readonly partner: Int32Array;
+  /** Each offering's index in `profiles`. */
+  readonly profile: Uint16Array | Uint32Array;
+  /** One offering per distinct combination of modes, sectors and faiths (see `offeringKey`). */
+  readonly profiles: readonly Offering[];
+}
+
+/** The bounding boxes of the grid's non-empty cells, drawn tight around their partners. */
+export interface Cells {
+  readonly count: number;
+  readonly latMin: Float64Array;
+  readonly latMax: Float64Array;
+  readonly lonMin: Float64Array;
+  readonly lonMax: Float64Array;
+  /** The smallest cosine of a latitude in the box. */
+  readonly minCos: Float64Array;
+}
+
+/**
+ * Everything a query reads about the partners, in typed arrays indexed by the partner's
+ * position in `partners`. Missing numbers are NaN; missing codes are -1.
+ */
+export interface PartnerIndex {
+  readonly partners: readonly Partner[];
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  readonly cosLat: Float64Array;
+  /** `serviceRadiusKm`, NaN when the partner gives none. */
+  readonly radius: Float64Array;
+  /** The capacity factor's value: the share of places free, 1 without a recorded capacity. */
+  readonly headroom: Float64Array;
+  /** What the partner-level rules read (see `partnerCode`). */
+  readonly code: Uint8Array;
+  /** The Bapas, as an index into `bapasIds`. */
+  readonly bapas: Int32Array;
+  readonly bapasIds: ReadonlyMap<string, number>;
+  /** The regency code as a number (`32.73` is 3273), -1 when absent. */
+  readonly regency: Int32Array;
+  /** The partner's place when all are sorted by id: ties are broken by comparing these. */
+  readonly idRank: Int32Array;
+  /** The partner's grid cell, -1 without coordinates. */
+  readonly cell: Int32Array;
+  readonly cells: Cells;
+  readonly services: ReadonlyMap<ServiceId, ServiceList>;
+}
+
+/** `32.73` as 3273; the schema guarantees the NN.NN form. */
+export const regencyNumber = (code: string | undefined): number => (code === undefined ? -1 : Number(code.replace('.', '')));
+
+/** Builds the index over validated partners. */
+export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
+  const size = partners.length;
+  const lat = new Float64Array(size).fill(Number.NaN);
+  const lon = new Float64Array(size).fill(Number.NaN);
+  const cosLat = new Float64Array(size).fill(Number.NaN);
+  const radius = new Float64Array(size).fill(Number.NaN);
+  const headroom = new Float64Array(size);
+  const code = new Uint8Array(size);
+  const bapas = new Int32Array(size);
+  const regency = new Int32Array(size);
+  const cell = new Int32Array(size).fill(-1);
+  const bapasIds = new Map<string, number>();
+  const cellIds = new Map<number, number>();
+
+  partners.forEach((partner, index) => {
+    const { location, capacity } = partner;
+    if (location) {
+      lat[index] = location.lat;
+      lon[index] = location.lon;
+      cosLat[index] = cosLatitude(location.lat);
+      const key = Math.floor(location.lat / CELL_DEGREES) * 4096 + Math.floor(location.lon / CELL_DEGREES);
+      let id = cellIds.get(key);
+      if (id === undefined) cellIds.set(key, (id = cellIds.size));
+      cell[index] = id;
+    }
+    if (partner.serviceRadiusKm !== undefined) radius[index] = partner.serviceRadiusKm;
+    const freePlaces = capacity ? capacity.total - capacity.used : null;
+    headroom[index] = freePlaces === null || !capacity ? 1 : freePlaces / capacity.total;
+    code[index] = partnerCode(partner, freePlaces);
+    let office = bapasIds.get(partner.bapasId);
+    if (office === undefined) bapasIds.set(partner.bapasId, (office = bapasIds.size));
+    bapas[index] = office;
+    regency[index] = regencyNumber(partner.regencyCode);
+  });
+
+  const idRank = new Int32Array(size);
+  const byId = Array.from({ length: size }, (_, index) => index).sort((a, b) => compareStrings(partners[a]!.id, partners[b]!.id));
+  byId.forEach((index, rank) => {
+    idRank[index] = rank;
+  });
+
+  return {
+    partners,
+    lat,
+    lon,
+    cosLat,
+    radius,
+    headroom,
+    code,
+    bapas,
+    bapasIds,
+    regency,
+    idRank,
+    cell,
+    cells: boxCells(cellIds.size, cell, lat, lon),
+    services: serviceLists(partners),
+  };
+}
+
+function boxCells(count: number, cell: Int32Array, lat: Float64Array, lon: Float64Array): Cells {
+  const latMin = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
+  const latMax = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+  const lonMin = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
+  const lonMax = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+  cell.forEach((id, index) => {
+    if (id < 0) return;
+    latMin[id] = Math.min(latMin[id]!, lat[index]!);
+    latMax[id] = Math.max(latMax[id]!, lat[index]!);
+    lonMin[id] = Math.min(lonMin[id]!, lon[index]!);
+    lonMax[id] = Math.max(lonMax[id]!, lon[index]!);
+  });
+  // Cosine falls away from the equator, so the box's smallest is at one of its edges.
+  const minCos = latMin.map((low, id) => Math.min(cosLatitude(low), cosLatitude(latMax[id]!)));
+  return { count, latMin, latMax, lonMin, lonMax, minCos };
+}
+
+function serviceLists(partners: readonly Partner[]): Map<ServiceId, ServiceList> {
+  const found = new Map<ServiceId, { partner: number[]; profile: number[]; keys: Map<string, number>; profiles: Offering[] }>();
+  partners.forEach((partner, index) => {
+    for (const offering of partner.offerings) {
+      let list = found.get(offering.service);
+      if (!list) found.set(offering.service, (list = { partner: [], profile: [], keys: new Map(), profiles: [] }));
+      const key = offeringKey(offering);
+      let profile = list.keys.get(key);
+      if (profile === undefined) {
+        list.keys.set(key, (profile = list.profiles.length));
+        list.profiles.push(offering);
+      }
+      list.partner.push(index);
+      list.profile.push(profile);
+    }
+  });
+  const lists = new Map<ServiceId, ServiceList>();
+  for (const [service, list] of found) {
+    lists.set(service, {
+      partner: Int32Array.from(list.partner),
+      profile: list.profiles.length <= 0xffff ? Uint16Array.from(list.profile) : Uint32Array.from(list.profile),
+      profiles: list.profiles,
+    });
+  }
+  return lists;
+}
