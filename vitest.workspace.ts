@@ -21,6 +21,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('matcher', './packages/matcher'),
   project('directory', './packages/directory'),
   project('api', './apps/api'),
+  project('bench', './bench'),
 ];
 
 export default projects;

@@ -1,0 +1,23 @@
+// The allocation section's instances: a seeded cohort and registry, and the transportation problem
+// allocate builds from them (the same eligible pairs); the matcher's test/allocation-oracle.ts
+// writes that problem as an LP for HiGHS.
+import { buildProblem } from '../packages/matcher/src/allocation/allocate';
+import { parseAllocateOptions } from '../packages/matcher/src/allocation/parse';
+import type { TransportationProblem } from '../packages/matcher/src/allocation/problem';
+import { indexByService } from '../packages/matcher/src/candidates';
+import { resolveOptions } from '../packages/matcher/src/options';
+import { preparePartner } from '../packages/matcher/src/prepare';
+import { seededInstance, type Instance } from '../packages/matcher/test/allocation-arbitraries';
+
+export interface BenchInstance extends Instance {
+  readonly problem: TransportationProblem;
+}
+
+/** Each client 1 to 3 needs, about 20 eligible partners per need, fewer places than needs. */
+export function benchInstance(clients: number, partners: number, seed = 42): BenchInstance {
+  const instance = seededInstance(seed, { clients, partners });
+  const settings = parseAllocateOptions({});
+  const prepared = instance.partners.map(preparePartner);
+  const { problem } = buildProblem(instance.clients, prepared, indexByService(prepared), resolveOptions(settings.scoring), settings);
+  return { ...instance, problem };
+}

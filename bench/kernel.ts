@@ -1,0 +1,184 @@
+// The ranking kernel: createMatcher(...).recommend beside the naive baseline, in the same run,
+// on the same registry and queries. Each size first checks that both give the same top 10
+// (ids and scores, in order), then times them query by query, alternating, so that the
+// machine's noise falls on both.
+import { createMatcher, type Client } from '@pokmas/matcher';
+import { createNaiveMatcher, type Ranked } from './naive';
+import { formatNumber } from './report';
+import { goal, type Goal, type Section, type SectionOptions } from './section';
+import { median, percentile, time } from './stats';
+import { generateClients, generatePartners, loadSeats, type Seat } from './workload';
+
+export interface KernelPlan {
+  readonly sizes: readonly number[];
+  /** Queries per size, each a client of `generateClients`. */
+  readonly queries: number;
+  /** Rounds of every query on both sides: at least `minRounds`, then more while within `budgetMs`, up to `maxRounds`. */
+  readonly minRounds: number;
+  readonly maxRounds: number;
+  readonly budgetMs: number;
+}
+
+export const KERNEL_PLAN: KernelPlan = { sizes: [1_000, 10_000, 100_000], queries: 200, minRounds: 3, maxRounds: 50, budgetMs: 20_000 };
+export const QUICK_KERNEL_PLAN: KernelPlan = { sizes: [1_000, 10_000], queries: 50, minRounds: 1, maxRounds: 20, budgetMs: 2_000 };
+
+/** The goals stand at this size; a run that stops short evaluates them at its largest size and says so. */
+export const GOAL_SIZE = 100_000;
+
+export interface KernelSideFigures {
+  readonly medianUs: number;
+  readonly p90Us: number;
+  readonly nsPerPartner: number;
+}
+
+export interface KernelSizeFigures {
+  readonly partners: number;
+  readonly queries: number;
+  readonly rounds: number;
+  /** createMatcher over the partners, once: validation and indexing. */
+  readonly buildMs: number;
+  readonly matcher: KernelSideFigures;
+  readonly naive: KernelSideFigures;
+  /** Naive median over the matcher's median, per query. */
+  readonly ratio: number;
+}
+
+const topTen = (ranked: readonly Ranked[]) => ranked.map(({ partnerId, score }) => `${partnerId} ${score}`);
+
+/**
+ * Throws unless the matcher's top 10 equals the baseline's for every query: ids and scores, in
+ * order. Otherwise the timings would compare two different answers.
+ */
+export function checkSameAnswers(
+  partners: number,
+  clients: readonly Client[],
+  fast: (client: Client) => readonly Ranked[],
+  naive: (client: Client) => readonly Ranked[],
+): void {
+  clients.forEach((client, index) => {
+    const ours = topTen(fast(client));
+    const theirs = topTen(naive(client));
+    const at = Math.max(ours.length, theirs.length);
+    for (let rank = 0; rank < at; rank++) {
+      if (ours[rank] !== theirs[rank]) {
+        throw new Error(
+          `kernel at ${partners} partners, query ${index}: the matcher's top ${ours.length} differs from the naive baseline's ` +
+            `(${theirs.length}) at rank ${rank + 1}: matcher ${ours[rank] ?? 'nothing'}, baseline ${theirs[rank] ?? 'nothing'}`,
+        );
+      }
+    }
+  });
+}
+
+function side(samples: readonly number[], partners: number): KernelSideFigures {
+  const medianMs = median(samples);
+  return { medianUs: medianMs * 1_000, p90Us: percentile(samples, 90) * 1_000, nsPerPartner: (medianMs * 1e6) / partners };
+}
+
+function measureSize(partnerCount: number, seats: readonly Seat[], clients: readonly Client[], plan: KernelPlan, options: SectionOptions) {
+  const partners = generatePartners(partnerCount, seats);
+  const [matcher, buildMs] = time(() => createMatcher(partners));
+  const naive = createNaiveMatcher(partners);
+  const fast = (client: Client): Ranked[] => matcher.recommend(client).matches.map(({ partnerId, score }) => ({ partnerId, score }));
+
+  options.log(`kernel: ${partnerCount} partners: checking ${clients.length} queries against the baseline`);
+  // The check is also the warm-up: every query once on each side.
+  checkSameAnswers(partnerCount, clients, fast, (client) => naive.recommend(client));
+
+  const fastTimes: number[] = [];
+  const naiveTimes: number[] = [];
+  let sink = 0;
+  const timeFast = (client: Client) => {
+    const [result, ms] = time(() => matcher.recommend(client));
+    sink += result.matches.length;
+    fastTimes.push(ms);
+  };
+  const timeNaive = (client: Client) => {
+    const [result, ms] = time(() => naive.recommend(client));
+    sink += result.length;
+    naiveTimes.push(ms);
+  };
+  const start = performance.now();
+  let rounds = 0;
+  while (rounds < plan.minRounds || (rounds < plan.maxRounds && performance.now() - start < plan.budgetMs)) {
+    // Alternate which side goes first, so that neither always runs on the other's leftovers.
+    const fastFirst = rounds % 2 === 0;
+    for (const client of clients) {
+      if (fastFirst) {
+        timeFast(client);
+        timeNaive(client);
+      } else {
+        timeNaive(client);
+        timeFast(client);
+      }
+    }
+    rounds++;
+  }
+  if (sink < 0) throw new Error('unreachable'); // keeps the results alive
+  const figures: KernelSizeFigures = {
+    partners: partnerCount,
+    queries: clients.length,
+    rounds,
+    buildMs,
+    matcher: side(fastTimes, partnerCount),
+    naive: side(naiveTimes, partnerCount),
+    ratio: median(naiveTimes) / median(fastTimes),
+  };
+  options.log(
+    `kernel: ${partnerCount} partners: ${rounds} rounds, matcher ${formatNumber(figures.matcher.medianUs, 1)} us, ` +
+      `naive ${formatNumber(figures.naive.medianUs, 1)} us per query`,
+  );
+  return figures;
+}
+
+export function kernelGoals(largest: KernelSizeFigures): Goal[] {
+  const at = largest.partners === GOAL_SIZE ? '' : ` (measured at ${formatNumber(largest.partners)}: a short run)`;
+  const n = formatNumber(GOAL_SIZE);
+  return [
+    goal('kernel-median', `kernel at ${n} partners: median time per query${at}`, largest.matcher.medianUs / 1_000, 'ms', 'max', 1),
+    goal('kernel-ns-per-partner', `kernel at ${n} partners: time per partner${at}`, largest.matcher.nsPerPartner, 'ns', 'max', 10),
+    goal('kernel-ratio', `kernel at ${n} partners: faster than the naive baseline${at}`, largest.ratio, 'x', 'min', 20),
+  ];
+}
+
+/** The kernel at the plan's sizes, each beside the naive baseline. */
+export async function measureKernel(plan: KernelPlan, options: SectionOptions): Promise<Section> {
+  const seats = await loadSeats();
+  const clients = generateClients(plan.queries, seats);
+  const sizes = plan.sizes.map((partners) => measureSize(partners, seats, clients, plan, options));
+  const largest = sizes.at(-1);
+  return {
+    id: 'kernel',
+    title: 'Kernel: createMatcher(...).recommend, top 10, beside the naive baseline (score every partner, sort all, slice)',
+    headers: [
+      'partners',
+      'queries x rounds',
+      'build',
+      'matcher median',
+      'matcher p90',
+      'matcher ns/partner',
+      'naive median',
+      'naive p90',
+      'naive ns/partner',
+      'naive / matcher',
+    ],
+    rows: sizes.map((size) => [
+      formatNumber(size.partners),
+      `${size.queries} x ${size.rounds}`,
+      `${formatNumber(size.buildMs)} ms`,
+      `${formatNumber(size.matcher.medianUs, 1)} us`,
+      `${formatNumber(size.matcher.p90Us, 1)} us`,
+      formatNumber(size.matcher.nsPerPartner, 1),
+      `${formatNumber(size.naive.medianUs, 1)} us`,
+      `${formatNumber(size.naive.p90Us, 1)} us`,
+      formatNumber(size.naive.nsPerPartner, 1),
+      `${formatNumber(size.ratio, 2)}x`,
+    ]),
+    figures: { plan, sizes },
+    goals: largest ? kernelGoals(largest) : [],
+  };
+}
+
+export function kernelSection(options: SectionOptions): Promise<Section> {
+  return measureKernel(options.quick ? QUICK_KERNEL_PLAN : KERNEL_PLAN, options);
+}

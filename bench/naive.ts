@@ -1,0 +1,43 @@
+// The kernel's baseline: what a plain in-memory implementation would do with the matcher's own
+// rules and scoring. It holds every partner as an object (prepared once, as such a program would
+// keep them), and for each query applies the hard rules to every partner, scores each that
+// passes, sorts all of them and keeps the first ten. It reuses the matcher's reference functions,
+// so it gives the same answer and the comparison measures the engine alone.
+import type { Client, Partner, RecommendOptions } from '@pokmas/matcher';
+import type { PreparedPartner } from '../packages/matcher/src/context';
+import { parseOptions, resolveOptions } from '../packages/matcher/src/options';
+import { compareStrings } from '../packages/matcher/src/order';
+import { parseClient, prepareClient, preparePartner } from '../packages/matcher/src/prepare';
+import { assess, score } from '../packages/matcher/src/rank';
+
+/** One ranked partner: what the kernel's correctness check compares. */
+export interface Ranked {
+  readonly partnerId: string;
+  readonly score: number;
+}
+
+export interface NaiveMatcher {
+  recommend(client: Client, options?: RecommendOptions): Ranked[];
+}
+
+/** Prepares the partners once; each query then looks at every one of them. */
+export function createNaiveMatcher(partners: readonly Partner[]): NaiveMatcher {
+  const prepared: readonly PreparedPartner[] = partners.map(preparePartner);
+  return {
+    recommend(client, options) {
+      const resolved = resolveOptions(parseOptions(options));
+      const preparedClient = prepareClient(parseClient(client));
+      const scored: Ranked[] = [];
+      for (const partner of prepared) {
+        const found = assess(preparedClient, partner, resolved);
+        if (typeof found === 'string') continue;
+        scored.push({
+          partnerId: partner.partner.id,
+          score: score({ client: preparedClient, assessment: found, options: resolved }).score,
+        });
+      }
+      scored.sort((a, b) => b.score - a.score || compareStrings(a.partnerId, b.partnerId));
+      return scored.slice(0, resolved.limit);
+    },
+  };
+}

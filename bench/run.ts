@@ -1,0 +1,59 @@
+// npm run bench: every section in turn, each table on stdout, progress on stderr, one JSON file.
+//   BENCH_QUICK=1   smaller sizes and fewer rounds: a smoke check within a minute
+//   BENCH_OUT=path  where the JSON goes (default bench-results.json at the repository root)
+//   BENCH_ONLY=kernel,memory   some sections only (kernel, memory, http, allocation)
+// Exits 0 even when a goal is missed (this measures, it does not test); 1 when a section fails,
+// such as a correctness check; 2 on bad settings.
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { REPO_ROOT, buildReport, formatGoals, formatSection, sectionGoals, writeReport, type SectionFailure } from './report';
+import type { Section, SectionOptions } from './section';
+import { DEFAULT_OUT, parseSettings, type BenchSettings, type SectionId } from './settings';
+
+// Each section is loaded only when it runs, so that BENCH_ONLY=kernel never loads HiGHS or autocannon.
+const SECTIONS: Record<SectionId, (options: SectionOptions) => Promise<Section>> = {
+  kernel: async (options) => (await import('./kernel')).kernelSection(options),
+  memory: async (options) => (await import('./memory')).memorySection(options),
+  http: async (options) => (await import('./http')).httpSection(options),
+  allocation: async (options) => (await import('./allocation')).allocationSection(options),
+};
+
+let settings: BenchSettings;
+try {
+  settings = parseSettings(process.env);
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exit(2);
+}
+
+const started = new Date();
+const loadAtStart = os.loadavg();
+const log = (line: string) => console.error(`[${((Date.now() - started.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const options: SectionOptions = { quick: settings.quick, log };
+const out = settings.out === undefined ? resolve(REPO_ROOT, DEFAULT_OUT) : resolve(settings.out);
+
+log(
+  `bench: ${settings.quick ? 'quick run' : 'full run'} of ${settings.only.join(', ')}; load average ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}`,
+);
+const sections: Section[] = [];
+const failures: SectionFailure[] = [];
+for (const id of settings.only) {
+  log(`${id}: starting`);
+  try {
+    const section = await SECTIONS[id](options);
+    sections.push(section);
+    console.log(formatSection(section));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push({ section: id, message });
+    log(`${id}: FAILED: ${message}`);
+    if (error instanceof Error && error.stack) console.error(error.stack);
+  }
+}
+
+const report = buildReport({ started, loadAtStart, quick: settings.quick, sections, failures });
+console.log(formatGoals(sectionGoals(sections)));
+for (const failure of failures) console.log(`FAILED: ${failure.section}: ${failure.message}`);
+await writeReport(out, report);
+log(`bench: wrote ${out} in ${(report.durationMs / 1000).toFixed(1)} s`);
+if (failures.length > 0) process.exitCode = 1;
