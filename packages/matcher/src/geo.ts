@@ -25,29 +25,33 @@ export function haversineParts(latA: number, lonA: number, cosA: number, latB: n
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** Degrees between two longitudes the shorter way round, in [0, 180]. */
+function longitudeGap(a: number, b: number): number {
+  const raw = Math.abs(a - b) % 360;
+  return raw > 180 ? 360 - raw : raw;
+}
+
 /**
- * A lower bound on the haversine distance from a point to any point of a latitude-longitude
- * box, in km: the latitude gap and the longitude gap (the shorter way round) each bound their
- * term of the formula from below, and the box's smallest cosine bounds its points' cosines.
- * A margin of a millimetre keeps it below the distance the formula gives in floating point.
+ * A lower bound, in km, on the haversine distance from a point to any point of the box from
+ * `latMin` to `latMax` and `lonMin` to `lonMax`, whose smallest latitude cosine is `minCos`:
+ * the latitude gap and the longitude gap (the shorter way round) each bound their term of the
+ * formula from below, and `minCos` bounds the box's cosines. A margin of a millimetre keeps it
+ * below the distance the formula gives in floating point.
  */
 export function boxLowerBoundKm(
   lat: number,
   lon: number,
   cosLat: number,
-  box: { latMin: number; latMax: number; lonMin: number; lonMax: number; minCos: number },
+  latMin: number,
+  latMax: number,
+  lonMin: number,
+  lonMax: number,
+  minCos: number,
 ): number {
-  const dLat = lat < box.latMin ? box.latMin - lat : lat > box.latMax ? lat - box.latMax : 0;
-  let dLon = 0;
-  if (lon < box.lonMin || lon > box.lonMax) {
-    const gap = (edge: number) => {
-      const raw = Math.abs(lon - edge) % 360;
-      return raw > 180 ? 360 - raw : raw;
-    };
-    dLon = Math.min(gap(box.lonMin), gap(box.lonMax));
-  }
+  const dLat = lat < latMin ? latMin - lat : lat > latMax ? lat - latMax : 0;
+  const dLon = lon < lonMin || lon > lonMax ? Math.min(longitudeGap(lon, lonMin), longitudeGap(lon, lonMax)) : 0;
   if (dLat === 0 && dLon === 0) return 0;
-  const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * box.minCos * Math.sin((dLon * RAD) / 2) ** 2;
+  const h = Math.sin((dLat * RAD) / 2) ** 2 + cosLat * minCos * Math.sin((dLon * RAD) / 2) ** 2;
   const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
   return Math.max(0, km * (1 - 1e-9) - 1e-6);
 }

@@ -26,6 +26,10 @@ export interface Cells {
   readonly lonMax: Float64Array;
   /** The smallest cosine of a latitude in the box. */
   readonly minCos: Float64Array;
+  /** The largest `serviceRadiusKm` given in the cell, -Infinity when none is. */
+  readonly maxRadius: Float64Array;
+  /** 1 when some partner of the cell gives no radius (the default applies to it). */
+  readonly defaultRadius: Uint8Array;
 }
 
 /**
@@ -114,26 +118,30 @@ export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
     regency,
     idRank,
     cell,
-    cells: boxCells(cellIds.size, cell, lat, lon),
+    cells: boxCells(cellIds.size, cell, lat, lon, radius),
     services: serviceLists(partners),
   };
 }
 
-function boxCells(count: number, cell: Int32Array, lat: Float64Array, lon: Float64Array): Cells {
+function boxCells(count: number, cell: Int32Array, lat: Float64Array, lon: Float64Array, radius: Float64Array): Cells {
   const latMin = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
   const latMax = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
   const lonMin = new Float64Array(count).fill(Number.POSITIVE_INFINITY);
   const lonMax = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+  const maxRadius = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+  const defaultRadius = new Uint8Array(count);
   cell.forEach((id, index) => {
     if (id < 0) return;
     latMin[id] = Math.min(latMin[id]!, lat[index]!);
     latMax[id] = Math.max(latMax[id]!, lat[index]!);
     lonMin[id] = Math.min(lonMin[id]!, lon[index]!);
     lonMax[id] = Math.max(lonMax[id]!, lon[index]!);
+    if (Number.isNaN(radius[index]!)) defaultRadius[id] = 1;
+    else maxRadius[id] = Math.max(maxRadius[id]!, radius[index]!);
   });
   // Cosine falls away from the equator, so the box's smallest is at one of its edges.
   const minCos = latMin.map((low, id) => Math.min(cosLatitude(low), cosLatitude(latMax[id]!)));
-  return { count, latMin, latMax, lonMin, lonMax, minCos };
+  return { count, latMin, latMax, lonMin, lonMax, minCos, maxRadius, defaultRadius };
 }
 
 function serviceLists(partners: readonly Partner[]): Map<ServiceId, ServiceList> {

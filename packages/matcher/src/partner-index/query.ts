@@ -1,5 +1,5 @@
 import type { PreparedClient, ResolvedOptions } from '../context';
-import { boxLowerBoundKm, cosLatitude, gaussDecay, haversineParts } from '../geo';
+import { boxLowerBoundKm, cosLatitude, gaussDecay, haversineParts, type DecayParams } from '../geo';
 import { reachLimitKm } from '../rules/reach';
 import { EXCLUSION_REASONS, type Exclusion } from '../schemas/result';
 import { regencyNumber, type PartnerIndex } from './build';
@@ -16,186 +16,167 @@ export interface SearchResult {
 const OUT_OF_RANGE = reasonIndex('out-of-range');
 const NOT_OFFERING = reasonIndex('no-matching-service');
 
+// A partner's four bytes in `hot`: its furthest stage in this query, the priorities it meets
+// remotely, those it meets within reach, and its partner code. Kept side by side so that a
+// partner costs one cache line however many of them a query reads.
+const STAGE = 0;
+const REMOTE = 1;
+const REACHED = 2;
+const CODE = 3;
+
 /**
  * Finds the same top `limit` partners as scoring every partner would, and the same exclusion
  * counts, while computing distances and scores for few of them:
  * 1. each needed service's offerings are walked once, each partner keeping its furthest stage
  *    (see `offeringStages`) and the priorities it meets remotely or would meet within reach;
- * 2. partner-level rules and stages settle most exclusions with one table lookup each;
- * 3. the rest get an exact distance only when their grid cell could be within their reach,
- *    else they are out of range, or met remotely from afar: those are scored only when an upper
- *    bound of their score (the cell's nearest distance) could still enter the top `limit`.
+ * 2. partner-level rules and stages settle most exclusions with one table lookup each, and a
+ *    partner whose grid cell lies beyond every reach of the cell's partners is out of range
+ *    unless met remotely; the others get an exact distance and score;
+ * 3. partners met remotely from afar are scored only when an upper bound of their score, at
+ *    their cell's nearest distance, could still enter the top `limit`.
  *
- * The scoring here is the factors' arithmetic over typed arrays, in the factors' order; the
- * property tests compare every answer with the plain scorer's, score for score.
+ * The scoring is the factors' arithmetic over typed arrays, in the factors' order; property
+ * tests compare every answer with the plain scorer's, score for score, ties included.
  */
 export class PartnerSearch {
-  // Per-partner scratch, zero between queries.
-  private readonly stage: Uint8Array;
-  private readonly remote: Uint8Array;
-  private readonly reach: Uint8Array;
+  /** Four bytes per partner (see `STAGE`, `REMOTE`, `REACHED`, `CODE`); all but the code are 0 between queries. */
+  private readonly hot: Uint8Array;
   private readonly touched: Int32Array;
-  // Per-cell lower bounds, valid for the query whose number is in `cellQuery`.
-  private readonly cellBound: Float64Array;
+  // What a query learns of a cell, valid while `cellQuery` holds that query's number.
   private readonly cellQuery: Uint32Array;
+  private readonly cellBound: Float64Array;
+  private readonly cellNear: Float64Array;
+  private readonly cellInReach: Uint8Array;
   private query = 0;
   private readonly verdicts = new Map<string, Uint8Array>();
 
   constructor(readonly index: PartnerIndex) {
     const size = index.partners.length;
-    this.stage = new Uint8Array(size);
-    this.remote = new Uint8Array(size);
-    this.reach = new Uint8Array(size);
+    const cells = index.cells.count;
+    this.hot = new Uint8Array(4 * size);
+    index.code.forEach((code, p) => {
+      this.hot[4 * p + CODE] = code;
+    });
     this.touched = new Int32Array(size);
-    this.cellBound = new Float64Array(index.cells.count);
-    this.cellQuery = new Uint32Array(index.cells.count);
+    this.cellQuery = new Uint32Array(cells);
+    this.cellBound = new Float64Array(cells);
+    this.cellNear = new Float64Array(cells);
+    this.cellInReach = new Uint8Array(cells);
   }
 
   search(client: PreparedClient, options: ResolvedOptions): SearchResult {
+    // Everything the scan reads of the client, read once into objects of one shape: the scan
+    // then never sees the many shapes of validated clients (each would cost it a deopt).
+    const needs = client.needs.flatMap((need) => {
+      const list = this.index.services.get(need.service);
+      return list ? [new NeedScan(list.partner, list.profile, offeringStages(list.profiles, client, need, options), need.priority)] : [];
+    });
+    const facts = new QueryFacts(this.index, client, options, this.partnerVerdicts(client));
     try {
-      return this.run(client, options);
+      return this.run(needs, facts);
     } catch (error) {
       // Leave no stale scratch behind for the next query.
-      this.stage.fill(0);
-      this.remote.fill(0);
-      this.reach.fill(0);
+      for (let at = 0; at < this.hot.length; at += 4) this.hot[at + STAGE] = this.hot[at + REMOTE] = this.hot[at + REACHED] = 0;
       throw error;
     }
   }
 
-  private run(client: PreparedClient, options: ResolvedOptions): SearchResult {
-    const { index, stage, remote, reach, touched } = this;
+  private run(needs: readonly NeedScan[], facts: QueryFacts): SearchResult {
+    const { index, hot, touched } = this;
     const size = index.partners.length;
 
     // 1. Walk each need's offerings once.
     let count = 0;
-    for (const need of client.needs) {
-      const list = index.services.get(need.service);
-      if (!list) continue;
-      const stages = offeringStages(list.profiles, client, need, options);
-      const { partner, profile } = list;
+    for (const { partner, profile, stages, priority } of needs) {
       for (let o = 0; o < partner.length; o++) {
         const p = partner[o]!;
         const found = stages[profile[o]!]!;
-        const before = stage[p]!;
+        const at = 4 * p;
+        const before = hot[at]!;
         if (before === 0) touched[count++] = p;
-        if (found > before) stage[p] = found;
-        if (found === MET) remote[p] = remote[p]! + need.priority;
-        else if (found === REACH) reach[p] = reach[p]! + need.priority;
+        if (found > before) hot[at] = found;
+        if (found === MET) hot[at + REMOTE] = hot[at + REMOTE]! + priority;
+        else if (found === REACH) hot[at + REACHED] = hot[at + REACHED]! + priority;
       }
     }
 
-    const counts = new Int32Array(EXCLUSION_REASONS.length);
-    counts[NOT_OFFERING] = size - count;
-    const ids = options.explainExclusions ? EXCLUSION_REASONS.map((): number[] => []) : undefined;
-    if (ids) for (let p = 0; p < size; p++) if (stage[p] === 0) ids[NOT_OFFERING]!.push(p);
-    const exclude = (reason: number, p: number) => {
-      counts[reason]!++;
-      ids?.[reason]!.push(p);
-    };
+    const tally = new Tally(facts.explain);
+    tally.count[NOT_OFFERING] = size - count;
+    if (tally.ids) for (let p = 0; p < size; p++) if (hot[4 * p] === 0) tally.ids[NOT_OFFERING]!.push(p);
 
-    // 2. Settle what the rules settle without a distance; keep the rest at the front of `touched`.
-    const verdicts = this.partnerVerdicts(client);
-    let kept = 0;
+    // 2. Settle what needs no distance, and score the partners whose cell may be in their reach;
+    //    the partners met remotely from beyond reach wait at the front of `touched`.
+    const { verdicts } = facts;
+    const scorer = new Scorer(index, facts, hot);
+    this.nextQuery();
+    const cellOf = index.cell;
+    let far = 0;
     for (let t = 0; t < count; t++) {
       const p = touched[t]!;
-      const furthest = stage[p]!;
-      const reason = verdicts[index.code[p]!]!;
+      const at = 4 * p;
+      const furthest = hot[at]!;
+      const reason = verdicts[hot[at + CODE]!]!;
       if (reason !== 0 || furthest < REACH) {
-        exclude(reason !== 0 ? reason : STAGE_REASONS[furthest]!, p);
-        stage[p] = remote[p] = reach[p] = 0;
+        tally.add(reason !== 0 ? reason : STAGE_REASONS[furthest]!, p);
       } else {
-        touched[kept++] = p;
+        const cell = cellOf[p]!;
+        if (!facts.located || cell < 0 || this.cellMayReach(cell, facts)) {
+          if (!scorer.offerExact(p)) tally.add(OUT_OF_RANGE, p);
+        } else if (hot[at + REMOTE] === 0) {
+          tally.add(OUT_OF_RANGE, p);
+        } else {
+          touched[far++] = p;
+          continue; // its scratch is cleared below
+        }
       }
+      hot[at] = hot[at + REMOTE] = hot[at + REACHED] = 0;
     }
 
-    // 3. Distances and scores where they can matter.
-    const top = new ScoreHeap(Math.min(options.limit, kept));
-    const { weights, proximity } = options;
-    const located = client.location !== undefined;
-    const cLat = client.location?.lat ?? Number.NaN;
-    const cLon = client.location?.lon ?? Number.NaN;
-    const cCos = located ? cosLatitude(cLat) : Number.NaN;
-    const cRegency = regencyNumber(client.client.regencyCode);
-    const cBapas = client.client.bapasId === undefined ? -2 : (index.bapasIds.get(client.client.bapasId) ?? -2);
-    const defaultLimit = reachLimitKm(client, undefined, options);
-    const limitOf = (p: number) => {
-      const radius = index.radius[p]!;
-      return Number.isNaN(radius) ? defaultLimit : reachLimitKm(client, radius, options);
-    };
-    const cellBoundOf = (cell: number) => {
-      if (this.cellQuery[cell] !== this.query) {
-        this.cellQuery[cell] = this.query;
-        this.cellBound[cell] = boxLowerBoundKm(cLat, cLon, cCos, {
-          latMin: index.cells.latMin[cell]!,
-          latMax: index.cells.latMax[cell]!,
-          lonMin: index.cells.lonMin[cell]!,
-          lonMax: index.cells.lonMax[cell]!,
-          minCos: index.cells.minCos[cell]!,
-        });
-      }
-      return this.cellBound[cell]!;
-    };
-    // The sum in the factors' order (coverage, proximity, capacity, administrative), as `score` adds them.
-    const total = (coverage: number, near: number, p: number) => {
-      let sum = 0;
-      sum += coverage * weights.coverage;
-      sum += near * weights.proximity;
-      sum += index.headroom[p]! * weights.capacity;
-      sum += (index.bapas[p] === cBapas ? 1 : 0) * weights.administrative;
-      return Math.min(1, Math.max(0, sum));
-    };
-    // Scores one partner exactly; false when nothing is met (out of range).
-    const offerExact = (p: number): boolean => {
-      const distance =
-        located && !Number.isNaN(index.lat[p]!) ? haversineParts(cLat, cLon, cCos, index.lat[p]!, index.lon[p]!, index.cosLat[p]!) : null;
-      const within = distance === null ? cRegency !== -1 && cRegency === index.regency[p] : distance <= limitOf(p);
-      const met = remote[p]! + (within ? reach[p]! : 0);
-      if (met === 0) return false;
-      let near = 0;
-      if (distance !== null) near = gaussDecay(distance, proximity);
-      else if (cRegency !== -1 && index.regency[p] !== -1) {
-        const other = index.regency[p]!;
-        near =
-          other === cRegency ? proximity.sameRegency : Math.floor(other / 100) === Math.floor(cRegency / 100) ? proximity.sameProvince : 0;
-      }
-      top.offer(total(met / client.needWeight, near, p), index.idRank[p]!, p);
-      return true;
-    };
+    // 3. Partners met remotely from afar, cut by a bound that takes the cell's nearest distance
+    //    and the best capacity and Bapas, then by one with the partner's own.
+    for (let t = 0; t < far; t++) {
+      const p = touched[t]!;
+      const at = 4 * p;
+      const coverage = hot[at + REMOTE]! / facts.needWeight;
+      const near = this.cellNear[cellOf[p]!]!;
+      if (scorer.admits(facts.total(coverage, near, 1, 1), p) && scorer.admits(scorer.totalOf(p, coverage, near), p)) scorer.offerExact(p);
+      hot[at] = hot[at + REMOTE] = hot[at + REACHED] = 0;
+    }
 
+    return { winners: scorer.top.sorted(), excluded: tally.exclusions(index) };
+  }
+
+  private nextQuery(): void {
     this.query = (this.query + 1) >>> 0;
     if (this.query === 0) {
       this.cellQuery.fill(0);
       this.query = 1;
     }
-    let far = 0;
-    for (let t = 0; t < kept; t++) {
-      const p = touched[t]!;
-      const cell = index.cell[p]!;
-      if (!located || cell < 0 || cellBoundOf(cell) <= limitOf(p)) {
-        if (!offerExact(p)) exclude(OUT_OF_RANGE, p);
-        stage[p] = remote[p] = reach[p] = 0;
-      } else if (remote[p] === 0) {
-        exclude(OUT_OF_RANGE, p);
-        stage[p] = reach[p] = 0;
-      } else {
-        touched[far++] = p; // met remotely, beyond reach: scored below only if it could rank
-      }
-    }
-    for (let t = 0; t < far; t++) {
-      const p = touched[t]!;
-      const bound = total(remote[p]! / client.needWeight, gaussDecay(this.cellBound[index.cell[p]!]!, proximity), p);
-      if (top.admits(bound, index.idRank[p]!)) offerExact(p);
-      stage[p] = remote[p] = reach[p] = 0;
-    }
+  }
 
-    const excluded: Exclusion[] = [];
-    EXCLUSION_REASONS.forEach((reason, r) => {
-      if (counts[r] === 0) return;
-      const entry: Exclusion = { reason, count: counts[r]! };
-      excluded.push(ids ? { ...entry, partnerIds: ids[r]!.map((p) => index.partners[p]!.id).sort() } : entry);
-    });
-    return { winners: top.sorted(), excluded };
+  /**
+   * Whether the cell comes within the reach of any of its partners; once per cell and query,
+   * it also keeps the cell's nearest distance and the proximity there, for step 3.
+   */
+  private cellMayReach(cell: number, facts: QueryFacts): boolean {
+    if (this.cellQuery[cell] !== this.query) {
+      const { cells } = this.index;
+      const bound = boxLowerBoundKm(
+        facts.lat,
+        facts.lon,
+        facts.cos,
+        cells.latMin[cell]!,
+        cells.latMax[cell]!,
+        cells.lonMin[cell]!,
+        cells.lonMax[cell]!,
+        cells.minCos[cell]!,
+      );
+      this.cellQuery[cell] = this.query;
+      this.cellBound[cell] = bound;
+      this.cellNear[cell] = gaussDecay(bound, facts.decay);
+      this.cellInReach[cell] = bound <= facts.cellLimit(cells.maxRadius[cell]!, cells.defaultRadius[cell] === 1) ? 1 : 0;
+    }
+    return this.cellInReach[cell] === 1;
   }
 
   private partnerVerdicts(client: PreparedClient): Uint8Array {
@@ -203,5 +184,159 @@ export class PartnerSearch {
     let table = this.verdicts.get(key);
     if (!table) this.verdicts.set(key, (table = partnerVerdicts(client)));
     return table;
+  }
+}
+
+/** Exclusion counts by reason, and the partners behind them when asked for. */
+class Tally {
+  readonly count = new Int32Array(EXCLUSION_REASONS.length);
+  readonly ids: number[][] | undefined;
+
+  constructor(explain: boolean) {
+    this.ids = explain ? EXCLUSION_REASONS.map((): number[] => []) : undefined;
+  }
+
+  add(reason: number, partner: number): void {
+    this.count[reason]!++;
+    if (this.ids) this.ids[reason]!.push(partner);
+  }
+
+  exclusions(index: PartnerIndex): Exclusion[] {
+    const excluded: Exclusion[] = [];
+    EXCLUSION_REASONS.forEach((reason, r) => {
+      const count = this.count[r]!;
+      if (count === 0) return;
+      const ids = this.ids?.[r];
+      excluded.push(ids ? { reason, count, partnerIds: ids.map((p) => index.partners[p]!.id).sort() } : { reason, count });
+    });
+    return excluded;
+  }
+}
+
+/** One needed service's offerings, and each distinct offering's stage for this client and need. */
+class NeedScan {
+  constructor(
+    readonly partner: Int32Array,
+    readonly profile: Uint16Array | Uint32Array,
+    readonly stages: Uint8Array,
+    readonly priority: number,
+  ) {}
+}
+
+/**
+ * What one query reads of the client and the options, as numbers, with the factors'
+ * arithmetic over them: `total` adds the factors' values in the factors' order (coverage,
+ * proximity, capacity, administrative), as `score` does, so that both give the same double.
+ */
+class QueryFacts {
+  readonly located: boolean;
+  readonly lat: number;
+  readonly lon: number;
+  readonly cos: number;
+  readonly regency: number;
+  readonly bapas: number;
+  readonly needWeight: number;
+  readonly limit: number;
+  readonly explain: boolean;
+  readonly decay: DecayParams;
+  private readonly maxDistanceKm: number | undefined;
+  private readonly defaultRadiusKm: number;
+  private readonly sameRegency: number;
+  private readonly sameProvince: number;
+  private readonly wCoverage: number;
+  private readonly wProximity: number;
+  private readonly wCapacity: number;
+  private readonly wAdministrative: number;
+
+  constructor(
+    index: PartnerIndex,
+    client: PreparedClient,
+    options: ResolvedOptions,
+    /** The partner-level verdict for each partner code (see `partnerVerdicts`). */
+    readonly verdicts: Uint8Array,
+  ) {
+    const { location, client: raw } = client;
+    this.located = location !== undefined;
+    this.lat = location?.lat ?? Number.NaN;
+    this.lon = location?.lon ?? Number.NaN;
+    this.cos = location ? cosLatitude(location.lat) : Number.NaN;
+    this.regency = regencyNumber(raw.regencyCode);
+    this.bapas = raw.bapasId === undefined ? -2 : (index.bapasIds.get(raw.bapasId) ?? -2);
+    this.needWeight = client.needWeight;
+    this.limit = options.limit;
+    this.explain = options.explainExclusions;
+    const { scaleKm, offsetKm, decay, sameRegency, sameProvince } = options.proximity;
+    this.decay = { scaleKm, offsetKm, decay };
+    this.sameRegency = sameRegency;
+    this.sameProvince = sameProvince;
+    this.maxDistanceKm = raw.maxDistanceKm;
+    this.defaultRadiusKm = options.defaultServiceRadiusKm;
+    this.wCoverage = options.weights.coverage;
+    this.wProximity = options.weights.proximity;
+    this.wCapacity = options.weights.capacity;
+    this.wAdministrative = options.weights.administrative;
+  }
+
+  /** How far a partner with this service radius (NaN: none) counts as within reach. */
+  reachLimit(radiusKm: number): number {
+    return reachLimitKm(Number.isNaN(radiusKm) ? undefined : radiusKm, this.maxDistanceKm, this.defaultRadiusKm);
+  }
+
+  /** The farthest any partner of a cell counts as within reach, from its largest radius. */
+  cellLimit(maxRadius: number, anyDefault: boolean): number {
+    const largest = Math.max(maxRadius, anyDefault ? this.defaultRadiusKm : Number.NEGATIVE_INFINITY);
+    return largest === Number.NEGATIVE_INFINITY ? largest : reachLimitKm(largest, this.maxDistanceKm, this.defaultRadiusKm);
+  }
+
+  /** Proximity without coordinates: by regency, then province; 0 when either code is missing. */
+  nearByCode(other: number): number {
+    if (this.regency === -1 || other === -1) return 0;
+    if (other === this.regency) return this.sameRegency;
+    return Math.floor(other / 100) === Math.floor(this.regency / 100) ? this.sameProvince : 0;
+  }
+
+  /** The score from the factors' values; monotone in each, so it also gives upper bounds. */
+  total(coverage: number, near: number, headroom: number, sameBapas: number): number {
+    let sum = 0;
+    sum += coverage * this.wCoverage;
+    sum += near * this.wProximity;
+    sum += headroom * this.wCapacity;
+    sum += sameBapas * this.wAdministrative;
+    return Math.min(1, Math.max(0, sum));
+  }
+}
+
+/** One query's exact scoring of partners, into a bounded heap. */
+class Scorer {
+  readonly top: ScoreHeap;
+
+  constructor(
+    private readonly index: PartnerIndex,
+    private readonly facts: QueryFacts,
+    private readonly hot: Uint8Array,
+  ) {
+    this.top = new ScoreHeap(Math.min(facts.limit, index.partners.length));
+  }
+
+  /** Whether partner `p` with this score would enter the top now. */
+  admits(score: number, p: number): boolean {
+    return this.top.admits(score, this.index.idRank[p]!);
+  }
+
+  /** Scores partner `p` exactly and offers it to the top; false when it meets no need (out of range). */
+  offerExact(p: number): boolean {
+    const { index, hot, facts } = this;
+    const located = facts.located && !Number.isNaN(index.lat[p]!);
+    const distance = located ? haversineParts(facts.lat, facts.lon, facts.cos, index.lat[p]!, index.lon[p]!, index.cosLat[p]!) : 0;
+    const within = located ? distance <= facts.reachLimit(index.radius[p]!) : facts.regency !== -1 && facts.regency === index.regency[p];
+    const met = hot[4 * p + REMOTE]! + (within ? hot[4 * p + REACHED]! : 0);
+    if (met === 0) return false;
+    const near = located ? gaussDecay(distance, facts.decay) : facts.nearByCode(index.regency[p]!);
+    this.top.offer(this.totalOf(p, met / facts.needWeight, near), index.idRank[p]!, p);
+    return true;
+  }
+
+  totalOf(p: number, coverage: number, near: number): number {
+    return this.facts.total(coverage, near, this.index.headroom[p]!, this.index.bapas[p] === this.facts.bapas ? 1 : 0);
   }
 }

@@ -31,12 +31,15 @@ function withinReach(client: PreparedClient, prepared: PreparedPartner, distance
     const a = client.client.regencyCode;
     return a !== undefined && a === prepared.partner.regencyCode;
   }
-  return distanceKm <= reachLimitKm(client, prepared.partner.serviceRadiusKm, options);
+  return distanceKm <= reachLimitKm(prepared.partner.serviceRadiusKm, client.client.maxDistanceKm, options.defaultServiceRadiusKm);
 }
 
-/** The farthest a partner with this service radius (if any) counts as within reach of the client. */
-export function reachLimitKm(client: PreparedClient, serviceRadiusKm: number | undefined, options: ResolvedOptions): number {
-  return Math.min(serviceRadiusKm ?? options.defaultServiceRadiusKm, client.client.maxDistanceKm ?? Number.POSITIVE_INFINITY);
+/**
+ * The farthest a partner counts as within reach: its service radius (or the default), and no
+ * farther than the client can go.
+ */
+export function reachLimitKm(serviceRadiusKm: number | undefined, maxDistanceKm: number | undefined, defaultRadiusKm: number): number {
+  return Math.min(serviceRadiusKm ?? defaultRadiusKm, maxDistanceKm ?? Number.POSITIVE_INFINITY);
 }
 
 /**
