@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Directory } from '@pokmas/directory';
-import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
@@ -81,7 +80,9 @@ export function createApp({ directory, registry, config, logger = silentLogger }
 
   if (config.apiKeys.length > 0) app.use('/v1/*', bearerAuth(config.apiKeys));
   // A cohort needs more than MAX_BODY_BYTES: the allocations route sets its own limit, not looser for any other.
-  app.use('/v1/*', except([allocationRoute.path], limitBody(config.maxBodyBytes)));
+  // A plain path test, not hono/combine's except(): that composes new middleware on every request.
+  const limit = limitBody(config.maxBodyBytes);
+  app.use('/v1/*', (c, next) => (c.req.path === allocationRoute.path ? next() : limit(c, next)));
 
   for (const router of ROUTERS) app.route('/', router);
   // The counsellor page (HTML): /, /search, /partners/:id, /coverage (with its map and CSV), /assets/app.css.
