@@ -13,6 +13,35 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
+/** Lines waiting for the end of this turn of the event loop; written at once beyond this many characters. */
+const FLUSH_AT = 64 * 1024;
+let pending = '';
+let exitHooked = false;
+
+function flushStdout(): void {
+  if (pending === '') return;
+  const lines = pending;
+  pending = '';
+  process.stdout.write(lines);
+}
+
+/**
+ * Writes a line to stdout with the other lines of the same turn of the event loop, in one write.
+ * Writing to a file or a pipe is a synchronous system call per write; under load, a write per
+ * request cost the server about a quarter more CPU per request than this (bench/http.ts). Lines still waiting when the process exits (`process.exit`, an
+ * uncaught error) are written by the `exit` hook; only a kill without a handler (SIGKILL) loses
+ * the lines of the turn in progress.
+ */
+export function writeLineToStdout(line: string): void {
+  if (!exitHooked) {
+    process.on('exit', flushStdout);
+    exitHooked = true;
+  }
+  if (pending === '') setImmediate(flushStdout);
+  pending += `${line}\n`;
+  if (pending.length >= FLUSH_AT) flushStdout();
+}
+
 /**
  * A logger writing JSON lines at or above `level`.
  *
@@ -21,10 +50,7 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
  * logger.info('listening', { url: 'http://127.0.0.1:3000' });
  * // {"time":"2026-11-30T12:00:00.000Z","level":"info","msg":"listening","url":"http://127.0.0.1:3000"}
  */
-export function createLogger(
-  level: LogLevel = 'info',
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Logger {
+export function createLogger(level: LogLevel = 'info', write: (line: string) => void = writeLineToStdout): Logger {
   const at =
     (name: Exclude<LogLevel, 'silent'>) =>
     (msg: string, fields?: Fields): void => {
