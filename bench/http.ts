@@ -9,6 +9,7 @@
  * key required on `/v1` and sent as a bearer key, the demo registry of 851 partners.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { goal, type Section, type SectionOptions } from './section';
@@ -105,6 +106,8 @@ interface Run {
   readonly p99Ms: number;
   readonly p50Ms: number;
   readonly requests: number;
+  /** The server's CPU time (user + system) per request, in µs: steadier than req/s on a shared machine; NaN off Linux. */
+  readonly cpuUsPerRequest: number;
 }
 
 export async function httpSection(options: SectionOptions): Promise<Section> {
@@ -135,7 +138,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
         const run = await load(target, plan.seconds);
         runs[target.server.name].push(run);
         options.log(
-          `http: round ${round}/${plan.rounds} ${target.server.name}: ${Math.round(run.rps)} req/s, p99 ${run.p99Ms.toFixed(2)} ms`,
+          `http: round ${round}/${plan.rounds} ${target.server.name}: ${Math.round(run.rps)} req/s, p99 ${run.p99Ms.toFixed(2)} ms, server CPU ${Math.round(run.cpuUsPerRequest)} µs/request`,
         );
       }
     }
@@ -146,13 +149,16 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
     const apiRps = median(runs.api.map((run) => run.rps));
     const bareP99 = median(runs.bare.map((run) => run.p99Ms));
     const apiP99 = median(runs.api.map((run) => run.p99Ms));
+    const bareCpu = median(runs.bare.map((run) => run.cpuUsPerRequest));
+    const apiCpu = median(runs.api.map((run) => run.cpuUsPerRequest));
     const rpsRatio = apiRps / bareRps;
     const p99Ratio = apiP99 / bareP99;
 
-    const row = (name: string, list: Run[], rps: number, p99: number, ratio: string): string[] => [
+    const row = (name: string, list: Run[], rps: number, p99: number, cpu: number, ratio: string): string[] => [
       name,
       String(Math.round(rps)),
       p99.toFixed(2),
+      String(Math.round(cpu)),
       list.map((run) => Math.round(run.rps)).join(' / '),
       list.map((run) => run.p99Ms.toFixed(2)).join(' / '),
       ratio,
@@ -160,10 +166,25 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
     return {
       id: 'http',
       title: `HTTP on ${HOST}: ${CONNECTIONS} connections, ${plan.seconds} s a run, ${plan.rounds} round${plan.rounds === 1 ? '' : 's'} after a ${plan.warmupSeconds} s warm-up`,
-      headers: ['server', 'req/s (median)', 'p99 ms (median)', 'req/s by round', 'p99 ms by round', 'vs bare (req/s, p99)'],
+      headers: [
+        'server',
+        'req/s (median)',
+        'p99 ms (median)',
+        'server CPU µs/request',
+        'req/s by round',
+        'p99 ms by round',
+        'vs bare (req/s, p99)',
+      ],
       rows: [
-        row('bare Hono + zod (POST /echo)', runs.bare, bareRps, bareP99, '1, 1'),
-        row('API, demo registry (POST /v1/recommendations)', runs.api, apiRps, apiP99, `${rpsRatio.toFixed(2)}, ${p99Ratio.toFixed(2)}`),
+        row('bare Hono + zod (POST /echo)', runs.bare, bareRps, bareP99, bareCpu, '1, 1'),
+        row(
+          'API, demo registry (POST /v1/recommendations)',
+          runs.api,
+          apiRps,
+          apiP99,
+          apiCpu,
+          `${rpsRatio.toFixed(2)}, ${p99Ratio.toFixed(2)}`,
+        ),
       ],
       figures: {
         connections: CONNECTIONS,
@@ -171,8 +192,22 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
         durationSeconds: plan.seconds,
         warmupSeconds: plan.warmupSeconds,
         rounds: plan.rounds,
-        bare: { rps: runs.bare.map((run) => run.rps), p99Ms: runs.bare.map((run) => run.p99Ms), medianRps: bareRps, medianP99Ms: bareP99 },
-        api: { rps: runs.api.map((run) => run.rps), p99Ms: runs.api.map((run) => run.p99Ms), medianRps: apiRps, medianP99Ms: apiP99 },
+        bare: {
+          rps: runs.bare.map((run) => run.rps),
+          p99Ms: runs.bare.map((run) => run.p99Ms),
+          medianRps: bareRps,
+          medianP99Ms: bareP99,
+          cpuUsPerRequest: runs.bare.map((run) => run.cpuUsPerRequest),
+          medianCpuUsPerRequest: bareCpu,
+        },
+        api: {
+          rps: runs.api.map((run) => run.rps),
+          p99Ms: runs.api.map((run) => run.p99Ms),
+          medianRps: apiRps,
+          medianP99Ms: apiP99,
+          cpuUsPerRequest: runs.api.map((run) => run.cpuUsPerRequest),
+          medianCpuUsPerRequest: apiCpu,
+        },
         rpsRatio,
         p99Ratio,
         apiRequests,
@@ -205,6 +240,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
 /** Loads one target for `seconds`; throws unless every response was a 2xx, so a broken server cannot look fast. */
 async function load(target: Target, seconds: number): Promise<Run> {
   const latencies: number[] = [];
+  const cpuBefore = cpuSeconds(target.server.child.pid);
   const instance = autocannon({
     url: target.server.url,
     connections: CONNECTIONS,
@@ -214,6 +250,7 @@ async function load(target: Target, seconds: number): Promise<Run> {
   });
   instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
+  const cpu = cpuSeconds(target.server.child.pid) - cpuBefore;
   const failed = result.non2xx + result.errors + result.timeouts + result.resets;
   if (failed > 0 || result['2xx'] === 0) {
     throw new Error(
@@ -227,6 +264,7 @@ async function load(target: Target, seconds: number): Promise<Run> {
     p99Ms: percentile(latencies, 0.99),
     p50Ms: percentile(latencies, 0.5),
     requests: result.requests.total,
+    cpuUsPerRequest: (cpu * 1e6) / result.requests.total,
   };
 }
 
@@ -304,6 +342,20 @@ async function ready(url: string, deadline: number): Promise<void> {
     await sleep(50);
   }
 }
+
+/** CPU seconds a process has used (user + system), from /proc; NaN where there is no /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** `getconf CLK_TCK`: 100 on every Linux Node supports. */
+const CLOCK_TICKS = 100;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
