@@ -23,15 +23,19 @@ export interface Matcher {
    * proximity and service radius as defaults, overridden key by key.
    */
   allocate(clients: readonly Client[], options?: AllocateOptions): Allocation;
-  /** The validated partners, in the order given. */
+  /** The partners, in the order given: the same objects, once validated. */
   readonly partners: readonly Partner[];
 }
 
 /**
  * Validates the partners once and indexes them (see `PartnerSearch`), so that each query reads
  * each needed service's offerings once and computes distances and scores only where they can
- * change the answer: the same answer as `recommend`, match for match. Options given here are the defaults of
- * every query; a query's own options override them key by key.
+ * change the answer: the same answer as `recommend`, match for match. Options given here are
+ * the defaults of every query; a query's own options override them key by key.
+ *
+ * The matcher keeps the partner objects it is given, not copies, so that it adds only its index
+ * (under 100 bytes a partner) to what the caller holds: treat them as read-only afterwards, and
+ * build a new matcher for a changed registry.
  *
  * @example
  * const matcher = createMatcher(partners, { lang: 'en' });
@@ -41,7 +45,10 @@ export interface Matcher {
 export function createMatcher(partners: readonly Partner[], options?: RecommendOptions): Matcher {
   const base = parseOptions(options);
   resolveOptions(base); // fail now, not at the first query, on weights that add up to 0
-  const valid = parsePartners(partners);
+  // Validation copies every object; the copies are dropped and the caller's objects kept, as
+  // they are equal (the schemas have no defaults or transforms) and already in memory.
+  parsePartners(partners);
+  const valid: readonly Partner[] = [...partners];
   const search = new PartnerSearch(buildPartnerIndex(valid));
   // Allocation reads partners as objects; they are prepared at the first allocation only.
   let forAllocation: { prepared: PreparedPartner[]; byService: Map<ServiceId, PreparedPartner[]> } | undefined;

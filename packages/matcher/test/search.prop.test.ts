@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMatcher, recommend } from '../src/index';
+import { PartnerSchema, createMatcher, recommend } from '../src/index';
 import { registryArb, searchClientArb, searchOptionsArb } from './search-arbitraries';
 
 // createMatcher's search skips partners by grid cell and by score bound; `recommend` scores
@@ -26,6 +26,20 @@ describe('createMatcher: its search changes no answer', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('keeps the partner objects it was given, which validation leaves exactly as they were', () => {
+    fc.assert(
+      fc.property(registryArb(30), (partners) => {
+        const matcher = createMatcher(partners);
+        expect(matcher.partners).toEqual(partners);
+        matcher.partners.forEach((partner, index) => expect(partner).toBe(partners[index]));
+        // Keeping the caller's objects instead of the validated copies is sound only while
+        // the schema neither fills defaults nor transforms: its output must equal its input.
+        for (const partner of partners) expect(PartnerSchema.parse(partner)).toStrictEqual(partner);
+      }),
+      { numRuns: 50 },
     );
   });
 });
