@@ -9,12 +9,16 @@ export const CELL_DEGREES = 0.25;
 
 /** The partners that offer one service, as parallel arrays. */
 export interface ServiceList {
-  /** Each offering's partner, in the order partners were given. */
+  /** Each offering's partner, by position in the index (so, cell by cell). */
   readonly partner: Int32Array;
   /** Each offering's index in `profiles`. */
   readonly profile: Uint16Array | Uint32Array;
   /** One offering per distinct combination of modes, sectors and faiths (see `offeringKey`). */
   readonly profiles: readonly Offering[];
+  /** Where each run of offerings in one cell starts, and one past the last run's end. */
+  readonly runStart: Int32Array;
+  /** Each run's cell (-1: partners without coordinates). */
+  readonly runCell: Int32Array;
 }
 
 /** The bounding boxes of the grid's non-empty cells, drawn tight around their partners. */
@@ -34,10 +38,15 @@ export interface Cells {
 
 /**
  * Everything a query reads about the partners, in typed arrays indexed by the partner's
- * position in `partners`. Missing numbers are NaN; missing codes are -1.
+ * position in the index: partners sorted by grid cell, so that a cell's partners sit side by
+ * side and a walk over any service meets them cell after cell. `order` maps a position back to
+ * the partner's place in `partners`. Missing numbers are NaN; missing codes are -1.
  */
 export interface PartnerIndex {
+  /** The partners as given. */
   readonly partners: readonly Partner[];
+  /** For each position, the partner's place in `partners`. */
+  readonly order: Int32Array;
   readonly lat: Float64Array;
   readonly lon: Float64Array;
   readonly cosLat: Float64Array;
@@ -63,9 +72,17 @@ export interface PartnerIndex {
 /** `32.73` as 3273; the schema guarantees the NN.NN form. */
 export const regencyNumber = (code: string | undefined): number => (code === undefined ? -1 : Number(code.replace('.', '')));
 
+/** The grid square a point falls in, as one number; partners without coordinates sort last. */
+const cellKey = (partner: Partner): number =>
+  partner.location
+    ? Math.floor(partner.location.lat / CELL_DEGREES) * 4096 + Math.floor(partner.location.lon / CELL_DEGREES)
+    : Number.POSITIVE_INFINITY;
+
 /** Builds the index over validated partners. */
 export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
   const size = partners.length;
+  const keys = partners.map(cellKey);
+  const order = Int32Array.from(partners.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
   const lat = new Float64Array(size).fill(Number.NaN);
   const lon = new Float64Array(size).fill(Number.NaN);
   const cosLat = new Float64Array(size).fill(Number.NaN);
@@ -76,37 +93,38 @@ export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
   const regency = new Int32Array(size);
   const cell = new Int32Array(size).fill(-1);
   const bapasIds = new Map<string, number>();
-  const cellIds = new Map<number, number>();
+  let cells = 0;
 
-  partners.forEach((partner, index) => {
+  order.forEach((place, position) => {
+    const partner = partners[place]!;
     const { location, capacity } = partner;
     if (location) {
-      lat[index] = location.lat;
-      lon[index] = location.lon;
-      cosLat[index] = cosLatitude(location.lat);
-      const key = Math.floor(location.lat / CELL_DEGREES) * 4096 + Math.floor(location.lon / CELL_DEGREES);
-      let id = cellIds.get(key);
-      if (id === undefined) cellIds.set(key, (id = cellIds.size));
-      cell[index] = id;
+      lat[position] = location.lat;
+      lon[position] = location.lon;
+      cosLat[position] = cosLatitude(location.lat);
+      if (position > 0 && keys[order[position - 1]!] !== keys[place]) cells++;
+      cell[position] = cells;
     }
-    if (partner.serviceRadiusKm !== undefined) radius[index] = partner.serviceRadiusKm;
+    if (partner.serviceRadiusKm !== undefined) radius[position] = partner.serviceRadiusKm;
     const freePlaces = capacity ? capacity.total - capacity.used : null;
-    headroom[index] = freePlaces === null || !capacity ? 1 : freePlaces / capacity.total;
-    code[index] = partnerCode(partner, freePlaces);
+    headroom[position] = freePlaces === null || !capacity ? 1 : freePlaces / capacity.total;
+    code[position] = partnerCode(partner, freePlaces);
     let office = bapasIds.get(partner.bapasId);
     if (office === undefined) bapasIds.set(partner.bapasId, (office = bapasIds.size));
-    bapas[index] = office;
-    regency[index] = regencyNumber(partner.regencyCode);
+    bapas[position] = office;
+    regency[position] = regencyNumber(partner.regencyCode);
   });
+  const cellCount = size > 0 && partners[order[0]!]!.location ? cells + 1 : 0;
 
   const idRank = new Int32Array(size);
-  const byId = Array.from({ length: size }, (_, index) => index).sort((a, b) => compareStrings(partners[a]!.id, partners[b]!.id));
-  byId.forEach((index, rank) => {
-    idRank[index] = rank;
+  const byId = Array.from(order.keys()).sort((a, b) => compareStrings(partners[order[a]!]!.id, partners[order[b]!]!.id));
+  byId.forEach((position, rank) => {
+    idRank[position] = rank;
   });
 
   return {
     partners,
+    order,
     lat,
     lon,
     cosLat,
@@ -118,8 +136,8 @@ export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
     regency,
     idRank,
     cell,
-    cells: boxCells(cellIds.size, cell, lat, lon, radius),
-    services: serviceLists(partners),
+    cells: boxCells(cellCount, cell, lat, lon, radius),
+    services: serviceLists(partners, order, cell),
   };
 }
 
@@ -144,10 +162,10 @@ function boxCells(count: number, cell: Int32Array, lat: Float64Array, lon: Float
   return { count, latMin, latMax, lonMin, lonMax, minCos, maxRadius, defaultRadius };
 }
 
-function serviceLists(partners: readonly Partner[]): Map<ServiceId, ServiceList> {
+function serviceLists(partners: readonly Partner[], order: Int32Array, cell: Int32Array): Map<ServiceId, ServiceList> {
   const found = new Map<ServiceId, { partner: number[]; profile: number[]; keys: Map<string, number>; profiles: Offering[] }>();
-  partners.forEach((partner, index) => {
-    for (const offering of partner.offerings) {
+  order.forEach((place, position) => {
+    for (const offering of partners[place]!.offerings) {
       let list = found.get(offering.service);
       if (!list) found.set(offering.service, (list = { partner: [], profile: [], keys: new Map(), profiles: [] }));
       const key = offeringKey(offering);
@@ -156,16 +174,28 @@ function serviceLists(partners: readonly Partner[]): Map<ServiceId, ServiceList>
         list.keys.set(key, (profile = list.profiles.length));
         list.profiles.push(offering);
       }
-      list.partner.push(index);
+      list.partner.push(position);
       list.profile.push(profile);
     }
   });
   const lists = new Map<ServiceId, ServiceList>();
   for (const [service, list] of found) {
+    const runStart: number[] = [];
+    const runCell: number[] = [];
+    list.partner.forEach((position, at) => {
+      const here = cell[position]!;
+      if (at === 0 || here !== runCell[runCell.length - 1]) {
+        runStart.push(at);
+        runCell.push(here);
+      }
+    });
+    runStart.push(list.partner.length);
     lists.set(service, {
       partner: Int32Array.from(list.partner),
       profile: list.profiles.length <= 0xffff ? Uint16Array.from(list.profile) : Uint32Array.from(list.profile),
       profiles: list.profiles,
+      runStart: Int32Array.from(runStart),
+      runCell: Int32Array.from(runCell),
     });
   }
   return lists;

@@ -2,7 +2,8 @@ import type { PreparedClient, ResolvedOptions } from '../context';
 import { boxLowerBoundKm, cosLatitude, gaussDecay, haversineParts, type DecayParams } from '../geo';
 import { reachLimitKm } from '../rules/reach';
 import { EXCLUSION_REASONS, type Exclusion } from '../schemas/result';
-import { regencyNumber, type PartnerIndex } from './build';
+import { SERVICE_IDS, type ServiceId } from '../taxonomy';
+import { regencyNumber, type PartnerIndex, type ServiceList } from './build';
 import { MET, REACH, STAGE_REASONS, offeringStages, partnerVerdicts, reasonIndex } from './codes';
 import { ScoreHeap } from './heap';
 
@@ -16,22 +17,29 @@ export interface SearchResult {
 const OUT_OF_RANGE = reasonIndex('out-of-range');
 const NOT_OFFERING = reasonIndex('no-matching-service');
 
-// A partner's four bytes in `hot`: its furthest stage in this query, the priorities it meets
-// remotely, those it meets within reach, and its partner code. Kept side by side so that a
-// partner costs one cache line however many of them a query reads.
-const STAGE = 0;
-const REMOTE = 1;
-const REACHED = 2;
-const CODE = 3;
+// A partner's word, for the partners offering several of a query's needs (kept in `hot`) and
+// for those set aside: its furthest stage (bits 0-7), the priorities it meets remotely (8-15)
+// and those it would meet within reach (16-23).
+const STAGE_MASK = 0xff;
+const REMOTE_SHIFT = 8;
+const REACHED_SHIFT = 16;
+const remoteOf = (word: number) => (word >>> REMOTE_SHIFT) & 0xff;
+const reachedOf = (word: number) => (word >>> REACHED_SHIFT) & 0xff;
+// A partner's fixed word in `stat`: its code above bit 16, below it one bit per service offered.
+const CODE_SHIFT = 16;
+const SERVICE_BIT: ReadonlyMap<ServiceId, number> = new Map(SERVICE_IDS.map((service, index) => [service, 1 << index]));
 
 /**
  * Finds the same top `limit` partners as scoring every partner would, and the same exclusion
  * counts, while computing distances and scores for few of them:
- * 1. each needed service's offerings are walked once, each partner keeping its furthest stage
- *    (see `offeringStages`) and the priorities it meets remotely or would meet within reach;
- * 2. partner-level rules and stages settle most exclusions with one table lookup each, and a
- *    partner whose grid cell lies beyond every reach of the cell's partners is out of range
- *    unless met remotely; the others get an exact distance and score;
+ * 1. each needed service's offerings are walked once. A partner offering only one of the
+ *    client's needs is settled on the spot; one offering several keeps, until all are walked,
+ *    its furthest stage (see `offeringStages`) and the priorities it meets remotely or would
+ *    meet within reach, and is settled after;
+ * 2. settling: one table lookup by partner code and stage applies the partner-level rules and
+ *    the mismatches; of the partners left, one whose grid cell lies beyond every reach of the
+ *    cell's partners is out of range unless met remotely, and the others get an exact distance
+ *    and score;
  * 3. partners met remotely from afar are scored only when an upper bound of their score, at
  *    their cell's nearest distance, could still enter the top `limit`.
  *
@@ -39,24 +47,31 @@ const CODE = 3;
  * tests compare every answer with the plain scorer's, score for score, ties included.
  */
 export class PartnerSearch {
-  /** Four bytes per partner (see `STAGE`, `REMOTE`, `REACHED`, `CODE`); all but the code are 0 between queries. */
-  private readonly hot: Uint8Array;
+  /** One fixed word per partner position (see `CODE_SHIFT`). */
+  private readonly stat: Uint32Array;
+  /** One word per partner position for the query in hand; all 0 between queries. */
+  private readonly hot: Uint32Array;
+  /** The partners offering several of the query's needs. */
   private readonly touched: Int32Array;
+  /** The partners met remotely from beyond reach, for step 3. */
+  private readonly aside = new WordList();
   // What a query learns of a cell, valid while `cellQuery` holds that query's number.
   private readonly cellQuery: Uint32Array;
   private readonly cellBound: Float64Array;
   private readonly cellNear: Float64Array;
   private readonly cellInReach: Uint8Array;
   private query = 0;
-  private readonly verdicts = new Map<string, Uint8Array>();
+  private readonly settlements = new Map<string, readonly [Uint8Array, Uint8Array]>();
 
   constructor(readonly index: PartnerIndex) {
     const size = index.partners.length;
     const cells = index.cells.count;
-    this.hot = new Uint8Array(4 * size);
-    index.code.forEach((code, p) => {
-      this.hot[4 * p + CODE] = code;
-    });
+    this.stat = Uint32Array.from(index.code, (code) => code << CODE_SHIFT);
+    for (const [service, list] of index.services) {
+      const bit = SERVICE_BIT.get(service)!;
+      for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
+    }
+    this.hot = new Uint32Array(size);
     this.touched = new Int32Array(size);
     this.cellQuery = new Uint32Array(cells);
     this.cellBound = new Float64Array(cells);
@@ -69,81 +84,122 @@ export class PartnerSearch {
     // then never sees the many shapes of validated clients (each would cost it a deopt).
     const needs = client.needs.flatMap((need) => {
       const list = this.index.services.get(need.service);
-      return list ? [new NeedScan(list.partner, list.profile, offeringStages(list.profiles, client, need, options), need.priority)] : [];
+      if (!list) return [];
+      const stages = offeringStages(list.profiles, client, need, options);
+      return [new NeedScan(list, stages, need.priority, SERVICE_BIT.get(need.service)!)];
     });
-    const facts = new QueryFacts(this.index, client, options, this.partnerVerdicts(client));
+    const [settle, settleFar] = this.settlement(client);
+    const facts = new QueryFacts(this.index, client, options, settle, settleFar);
     try {
       return this.run(needs, facts);
     } catch (error) {
-      // Leave no stale scratch behind for the next query.
-      for (let at = 0; at < this.hot.length; at += 4) this.hot[at + STAGE] = this.hot[at + REMOTE] = this.hot[at + REACHED] = 0;
+      this.hot.fill(0); // no stale scratch for the next query
       throw error;
     }
   }
 
   private run(needs: readonly NeedScan[], facts: QueryFacts): SearchResult {
-    const { index, hot, touched } = this;
+    const { index, stat, hot, touched, aside } = this;
     const size = index.partners.length;
-
-    // 1. Walk each need's offerings once.
-    let count = 0;
-    for (const { partner, profile, stages, priority } of needs) {
-      for (let o = 0; o < partner.length; o++) {
-        const p = partner[o]!;
-        const found = stages[profile[o]!]!;
-        const at = 4 * p;
-        const before = hot[at]!;
-        if (before === 0) touched[count++] = p;
-        if (found > before) hot[at] = found;
-        if (found === MET) hot[at + REMOTE] = hot[at + REMOTE]! + priority;
-        else if (found === REACH) hot[at + REACHED] = hot[at + REACHED]! + priority;
-      }
-    }
-
+    const { settle } = facts;
     const tally = new Tally(facts.explain);
-    tally.count[NOT_OFFERING] = size - count;
-    if (tally.ids) for (let p = 0; p < size; p++) if (hot[4 * p] === 0) tally.ids[NOT_OFFERING]!.push(p);
-
-    // 2. Settle what needs no distance, and score the partners whose cell may be in their reach;
-    //    the partners met remotely from beyond reach wait at the front of `touched`.
-    const { verdicts } = facts;
-    const scorer = new Scorer(index, facts, hot);
+    const { count: counts, ids } = tally;
+    const scorer = new Scorer(index, facts);
     this.nextQuery();
-    const cellOf = index.cell;
-    let far = 0;
-    for (let t = 0; t < count; t++) {
-      const p = touched[t]!;
-      const at = 4 * p;
-      const furthest = hot[at]!;
-      const reason = verdicts[hot[at + CODE]!]!;
-      if (reason !== 0 || furthest < REACH) {
-        tally.add(reason !== 0 ? reason : STAGE_REASONS[furthest]!, p);
-      } else {
-        const cell = cellOf[p]!;
-        if (!facts.located || cell < 0 || this.cellMayReach(cell, facts)) {
-          if (!scorer.offerExact(p)) tally.add(OUT_OF_RANGE, p);
-        } else if (hot[at + REMOTE] === 0) {
-          tally.add(OUT_OF_RANGE, p);
-        } else {
-          touched[far++] = p;
-          continue; // its scratch is cleared below
+    this.lastCell = -2;
+    aside.length = 0;
+    let needMask = 0;
+    for (const need of needs) needMask |= need.bit;
+
+    // 1. Walk each need's offerings once, cell by cell; settle a partner offering only this
+    //    need at once. Out of every reach of the cell, a partner left in by the rules without
+    //    distance is out of range, unless met remotely: then it is set aside for step 3.
+    const { settleFar } = facts;
+    let single = 0;
+    let several = 0;
+    for (const { partner, profile, stages, adds, bit, runStart, runCell } of needs) {
+      for (let run = 0; run < runCell.length; run++) {
+        const cell = runCell[run]!;
+        const inReach = !facts.located || cell < 0 || this.cellMayReach(cell, facts);
+        const table = inReach ? settle : settleFar;
+        const end = runStart[run + 1]!;
+        for (let o = runStart[run]!; o < end; o++) {
+          const p = partner[o]!;
+          const fixed = stat[p]!;
+          const found = stages[profile[o]!]!;
+          if ((fixed & needMask) === bit) {
+            single++;
+            const reason = table[((fixed >>> CODE_SHIFT) << 3) | found]!;
+            // Reason 0 leaves the partner in; its count is a sink, overwritten below.
+            counts[reason]!++;
+            if (reason !== 0) {
+              if (ids) ids[reason]!.push(p);
+            } else if (inReach) {
+              if (!scorer.offerExact(p, adds[found]!)) tally.add(OUT_OF_RANGE, p);
+            } else {
+              aside.push(p, adds[found]!);
+            }
+          } else {
+            const word = hot[p]!;
+            const before = word & STAGE_MASK;
+            if (before === 0) touched[several++] = p;
+            hot[p] = word - before + Math.max(found, before) + adds[found]!;
+          }
         }
       }
-      hot[at] = hot[at + REMOTE] = hot[at + REACHED] = 0;
     }
+
+    // 2. Settle the partners offering several needs, by their furthest stage.
+    for (let t = 0; t < several; t++) {
+      const p = touched[t]!;
+      const word = hot[p]!;
+      hot[p] = 0;
+      const reason = settle[((stat[p]! >>> CODE_SHIFT) << 3) | (word & STAGE_MASK)]!;
+      if (reason === 0) this.place(p, word, facts, scorer, tally);
+      else tally.add(reason, p);
+    }
+    counts[NOT_OFFERING] = size - single - several;
+    if (ids) ids[NOT_OFFERING] = notOffering(size, needs);
 
     // 3. Partners met remotely from afar, cut by a bound that takes the cell's nearest distance
     //    and the best capacity and Bapas, then by one with the partner's own.
-    for (let t = 0; t < far; t++) {
-      const p = touched[t]!;
-      const at = 4 * p;
-      const coverage = hot[at + REMOTE]! / facts.needWeight;
+    const cellOf = index.cell;
+    for (let t = 0; t < aside.length; t++) {
+      const p = aside.positions[t]!;
+      const word = aside.words[t]!;
+      const coverage = remoteOf(word) / facts.needWeight;
       const near = this.cellNear[cellOf[p]!]!;
-      if (scorer.admits(facts.total(coverage, near, 1, 1), p) && scorer.admits(scorer.totalOf(p, coverage, near), p)) scorer.offerExact(p);
-      hot[at] = hot[at + REMOTE] = hot[at + REACHED] = 0;
+      if (scorer.admits(facts.total(coverage, near, 1, 1), p) && scorer.admits(scorer.totalOf(p, coverage, near), p)) {
+        scorer.offerExact(p, word);
+      }
     }
 
-    return { winners: scorer.top.sorted(), excluded: tally.exclusions(index) };
+    const order = index.order;
+    return { winners: scorer.top.sorted().map((p) => order[p]!), excluded: tally.exclusions(index) };
+  }
+
+  // The last cell `place` looked at, and its verdict: partners sit cell by cell, so a walk meets
+  // them in runs of one cell.
+  private lastCell = -2;
+  private lastInReach = true;
+
+  /**
+   * A partner that the rules without distance leave in: out of every reach of its cell, it is
+   * out of range unless met remotely (then set aside for step 3); else it is scored exactly.
+   */
+  private place(p: number, word: number, facts: QueryFacts, scorer: Scorer, tally: Tally): void {
+    const cell = this.index.cell[p]!;
+    if (cell !== this.lastCell) {
+      this.lastCell = cell;
+      this.lastInReach = !facts.located || cell < 0 || this.cellMayReach(cell, facts);
+    }
+    if (this.lastInReach) {
+      if (!scorer.offerExact(p, word)) tally.add(OUT_OF_RANGE, p);
+    } else if (remoteOf(word) === 0) {
+      tally.add(OUT_OF_RANGE, p);
+    } else {
+      this.aside.push(p, word);
+    }
   }
 
   private nextQuery(): void {
@@ -179,11 +235,60 @@ export class PartnerSearch {
     return this.cellInReach[cell] === 1;
   }
 
-  private partnerVerdicts(client: PreparedClient): Uint8Array {
+  /**
+   * For each partner code and stage (`code << 3 | stage`), the exclusion the rules give without a
+   * distance (its index in `EXCLUSION_REASONS`), or 0: the partner-level rules first, then a
+   * mismatch as the furthest stage; and the same for a partner beyond reach. Two tables per kind
+   * of client (age group and gender).
+   */
+  private settlement(client: PreparedClient): readonly [Uint8Array, Uint8Array] {
     const key = `${client.client.ageGroup}|${client.client.gender}`;
-    let table = this.verdicts.get(key);
-    if (!table) this.verdicts.set(key, (table = partnerVerdicts(client)));
-    return table;
+    let tables = this.settlements.get(key);
+    if (!tables) {
+      const verdicts = partnerVerdicts(client);
+      const near = new Uint8Array(verdicts.length << 3);
+      const far = new Uint8Array(verdicts.length << 3);
+      verdicts.forEach((verdict, code) => {
+        for (let stage = 0; stage < 8; stage++) {
+          const settled = verdict !== 0 ? verdict : stage < REACH ? (STAGE_REASONS[stage] ?? 0) : 0;
+          near[(code << 3) | stage] = settled;
+          far[(code << 3) | stage] = settled === 0 && stage === REACH ? OUT_OF_RANGE : settled;
+        }
+      });
+      this.settlements.set(key, (tables = [near, far]));
+    }
+    return tables;
+  }
+}
+
+/** The positions of the partners offering none of the needs (asked for with `explainExclusions`). */
+function notOffering(size: number, needs: readonly NeedScan[]): number[] {
+  const offering = new Uint8Array(size);
+  for (const { partner } of needs) for (const p of partner) offering[p] = 1;
+  const positions: number[] = [];
+  offering.forEach((offers, p) => {
+    if (!offers) positions.push(p);
+  });
+  return positions;
+}
+
+/** Positions with their words, growing as needed and reused from query to query. */
+class WordList {
+  positions = new Int32Array(256);
+  words = new Uint32Array(256);
+  length = 0;
+
+  push(position: number, word: number): void {
+    if (this.length === this.positions.length) {
+      const positions = new Int32Array(this.length * 2);
+      const words = new Uint32Array(this.length * 2);
+      positions.set(this.positions);
+      words.set(this.words);
+      this.positions = positions;
+      this.words = words;
+    }
+    this.positions[this.length] = position;
+    this.words[this.length++] = word;
   }
 }
 
@@ -207,20 +312,35 @@ class Tally {
       const count = this.count[r]!;
       if (count === 0) return;
       const ids = this.ids?.[r];
-      excluded.push(ids ? { reason, count, partnerIds: ids.map((p) => index.partners[p]!.id).sort() } : { reason, count });
+      excluded.push(ids ? { reason, count, partnerIds: ids.map((p) => index.partners[index.order[p]!]!.id).sort() } : { reason, count });
     });
     return excluded;
   }
 }
 
-/** One needed service's offerings, and each distinct offering's stage for this client and need. */
+/**
+ * One needed service's offerings, each distinct offering's stage for this client and need, and
+ * what each stage adds to a partner's word: the need's priority, as met remotely or within reach.
+ */
 class NeedScan {
+  readonly adds: Int32Array;
+  readonly partner: Int32Array;
+  readonly profile: Uint16Array | Uint32Array;
+  readonly runStart: Int32Array;
+  readonly runCell: Int32Array;
+
   constructor(
-    readonly partner: Int32Array,
-    readonly profile: Uint16Array | Uint32Array,
+    list: ServiceList,
     readonly stages: Uint8Array,
-    readonly priority: number,
-  ) {}
+    priority: number,
+    /** The service's bit in a partner's fixed word. */
+    readonly bit: number,
+  ) {
+    ({ partner: this.partner, profile: this.profile, runStart: this.runStart, runCell: this.runCell } = list);
+    this.adds = new Int32Array(8);
+    this.adds[MET] = priority << REMOTE_SHIFT;
+    this.adds[REACH] = priority << REACHED_SHIFT;
+  }
 }
 
 /**
@@ -252,8 +372,10 @@ class QueryFacts {
     index: PartnerIndex,
     client: PreparedClient,
     options: ResolvedOptions,
-    /** The partner-level verdict for each partner code (see `partnerVerdicts`). */
-    readonly verdicts: Uint8Array,
+    /** The exclusion each partner code and stage gets without a distance (see `settlement`). */
+    readonly settle: Uint8Array,
+    /** The same beyond every reach: where only a remote mode fits, out of range. */
+    readonly settleFar: Uint8Array,
   ) {
     const { location, client: raw } = client;
     this.located = location !== undefined;
@@ -313,7 +435,6 @@ class Scorer {
   constructor(
     private readonly index: PartnerIndex,
     private readonly facts: QueryFacts,
-    private readonly hot: Uint8Array,
   ) {
     this.top = new ScoreHeap(Math.min(facts.limit, index.partners.length));
   }
@@ -323,13 +444,16 @@ class Scorer {
     return this.top.admits(score, this.index.idRank[p]!);
   }
 
-  /** Scores partner `p` exactly and offers it to the top; false when it meets no need (out of range). */
-  offerExact(p: number): boolean {
-    const { index, hot, facts } = this;
+  /**
+   * Scores partner `p` exactly, from its word of step 1, and offers it to the top; false when
+   * it meets no need (out of range).
+   */
+  offerExact(p: number, word: number): boolean {
+    const { index, facts } = this;
     const located = facts.located && !Number.isNaN(index.lat[p]!);
     const distance = located ? haversineParts(facts.lat, facts.lon, facts.cos, index.lat[p]!, index.lon[p]!, index.cosLat[p]!) : 0;
     const within = located ? distance <= facts.reachLimit(index.radius[p]!) : facts.regency !== -1 && facts.regency === index.regency[p];
-    const met = hot[4 * p + REMOTE]! + (within ? hot[4 * p + REACHED]! : 0);
+    const met = remoteOf(word) + (within ? reachedOf(word) : 0);
     if (met === 0) return false;
     const near = located ? gaussDecay(distance, facts.decay) : facts.nearByCode(index.regency[p]!);
     this.top.offer(this.totalOf(p, met / facts.needWeight, near), index.idRank[p]!, p);
