@@ -99,6 +99,8 @@ export interface BenchReport {
 
 export interface RunRecord {
   readonly started: Date;
+  /** Read when the run starts: others may commit while it runs. */
+  readonly git: BenchReport['git'];
   readonly loadAtStart: readonly number[];
   readonly quick: boolean;
   readonly sections: readonly Section[];
@@ -113,7 +115,7 @@ export function buildReport(run: RunRecord): BenchReport {
   return {
     date: run.started.toISOString(),
     quick: run.quick,
-    git: gitCommit(),
+    git: run.git,
     machine: machine(),
     loadAverage: { start: run.loadAtStart, end: os.loadavg() },
     durationMs: Date.now() - run.started.getTime(),

@@ -6,7 +6,7 @@
 // such as a correctness check; 2 on bad settings.
 import os from 'node:os';
 import { resolve } from 'node:path';
-import { REPO_ROOT, buildReport, formatGoals, formatSection, sectionGoals, writeReport, type SectionFailure } from './report';
+import { REPO_ROOT, buildReport, formatGoals, gitCommit, formatSection, sectionGoals, writeReport, type SectionFailure } from './report';
 import type { Section, SectionOptions } from './section';
 import { DEFAULT_OUT, parseSettings, type BenchSettings, type SectionId } from './settings';
 
@@ -28,6 +28,7 @@ try {
 
 const started = new Date();
 const loadAtStart = os.loadavg();
+const git = gitCommit();
 const log = (line: string) => console.error(`[${((Date.now() - started.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 const options: SectionOptions = { quick: settings.quick, log };
 const out = settings.out === undefined ? resolve(REPO_ROOT, DEFAULT_OUT) : resolve(settings.out);
@@ -51,7 +52,7 @@ for (const id of settings.only) {
   }
 }
 
-const report = buildReport({ started, loadAtStart, quick: settings.quick, sections, failures });
+const report = buildReport({ started, git, loadAtStart, quick: settings.quick, sections, failures });
 console.log(formatGoals(sectionGoals(sections)));
 for (const failure of failures) console.log(`FAILED: ${failure.section}: ${failure.message}`);
 await writeReport(out, report);

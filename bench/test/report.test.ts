@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measureKernel } from '../kernel';
 import { memoryFigures } from '../memory';
-import { buildReport, formatGoals, formatTable, sectionGoals, writeReport, type BenchReport } from '../report';
+import { buildReport, formatGoals, formatTable, gitCommit, sectionGoals, writeReport, type BenchReport } from '../report';
 import { goal, type Section } from '../section';
 import { percentile, median } from '../stats';
 
@@ -90,7 +90,10 @@ describe('the JSON report of a tiny kernel run', () => {
     const started = new Date();
     const section = await measureKernel({ sizes: [150, 300], queries: 4, minRounds: 1, maxRounds: 1, budgetMs: 0 }, quiet);
     const path = join(dir, 'nested', 'results.json');
-    await writeReport(path, buildReport({ started, loadAtStart: [0, 0, 0], quick: true, sections: [section], failures: [] }));
+    await writeReport(
+      path,
+      buildReport({ started, git: gitCommit(), loadAtStart: [0, 0, 0], quick: true, sections: [section], failures: [] }),
+    );
     const report = JSON.parse(await readFile(path, 'utf8')) as BenchReport;
 
     expect(new Date(report.date).getTime()).toBe(started.getTime());
