@@ -49,7 +49,6 @@ export interface PartnerIndex {
   readonly order: Int32Array;
   readonly lat: Float64Array;
   readonly lon: Float64Array;
-  readonly cosLat: Float64Array;
   /** `serviceRadiusKm`, NaN when the partner gives none. */
   readonly radius: Float64Array;
   /** The capacity factor's value: the share of places free, 1 without a recorded capacity. */
@@ -85,7 +84,6 @@ export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
   const order = Int32Array.from(partners.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
   const lat = new Float64Array(size).fill(Number.NaN);
   const lon = new Float64Array(size).fill(Number.NaN);
-  const cosLat = new Float64Array(size).fill(Number.NaN);
   const radius = new Float64Array(size).fill(Number.NaN);
   const headroom = new Float64Array(size);
   const code = new Uint8Array(size);
@@ -101,7 +99,6 @@ export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
     if (location) {
       lat[position] = location.lat;
       lon[position] = location.lon;
-      cosLat[position] = cosLatitude(location.lat);
       if (position > 0 && keys[order[position - 1]!] !== keys[place]) cells++;
       cell[position] = cells;
     }
@@ -127,7 +124,6 @@ export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
     order,
     lat,
     lon,
-    cosLat,
     radius,
     headroom,
     code,

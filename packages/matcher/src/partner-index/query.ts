@@ -52,7 +52,7 @@ export class PartnerSearch {
   /** One word per partner position for the query in hand; all 0 between queries. */
   private readonly hot: Uint32Array;
   /** The partners offering several of the query's needs. */
-  private readonly touched: Int32Array;
+  private readonly touched = new WordList();
   /** The partners met remotely from beyond reach, for step 3. */
   private readonly aside = new WordList();
   // What a query learns of a cell, valid while `cellQuery` holds that query's number.
@@ -72,7 +72,6 @@ export class PartnerSearch {
       for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
     }
     this.hot = new Uint32Array(size);
-    this.touched = new Int32Array(size);
     this.cellQuery = new Uint32Array(cells);
     this.cellBound = new Float64Array(cells);
     this.cellNear = new Float64Array(cells);
@@ -108,6 +107,7 @@ export class PartnerSearch {
     this.nextQuery();
     this.lastCell = -2;
     aside.length = 0;
+    touched.length = 0;
     let needMask = 0;
     for (const need of needs) needMask |= need.bit;
 
@@ -116,7 +116,6 @@ export class PartnerSearch {
     //    distance is out of range, unless met remotely: then it is set aside for step 3.
     const { settleFar } = facts;
     let single = 0;
-    let several = 0;
     for (const { partner, profile, stages, adds, bit, runStart, runCell } of needs) {
       for (let run = 0; run < runCell.length; run++) {
         const cell = runCell[run]!;
@@ -142,7 +141,7 @@ export class PartnerSearch {
           } else {
             const word = hot[p]!;
             const before = word & STAGE_MASK;
-            if (before === 0) touched[several++] = p;
+            if (before === 0) touched.push(p, 0);
             hot[p] = word - before + Math.max(found, before) + adds[found]!;
           }
         }
@@ -150,8 +149,9 @@ export class PartnerSearch {
     }
 
     // 2. Settle the partners offering several needs, by their furthest stage.
+    const several = touched.length;
     for (let t = 0; t < several; t++) {
-      const p = touched[t]!;
+      const p = touched.positions[t]!;
       const word = hot[p]!;
       hot[p] = 0;
       const reason = settle[((stat[p]! >>> CODE_SHIFT) << 3) | (word & STAGE_MASK)]!;
@@ -272,7 +272,7 @@ function notOffering(size: number, needs: readonly NeedScan[]): number[] {
   return positions;
 }
 
-/** Positions with their words, growing as needed and reused from query to query. */
+/** Positions with their words, growing as needed and reused from query to query (a few thousand, not one per partner). */
 class WordList {
   positions = new Int32Array(256);
   words = new Uint32Array(256);
@@ -451,7 +451,9 @@ class Scorer {
   offerExact(p: number, word: number): boolean {
     const { index, facts } = this;
     const located = facts.located && !Number.isNaN(index.lat[p]!);
-    const distance = located ? haversineParts(facts.lat, facts.lon, facts.cos, index.lat[p]!, index.lon[p]!, index.cosLat[p]!) : 0;
+    const distance = located
+      ? haversineParts(facts.lat, facts.lon, facts.cos, index.lat[p]!, index.lon[p]!, cosLatitude(index.lat[p]!))
+      : 0;
     const within = located ? distance <= facts.reachLimit(index.radius[p]!) : facts.regency !== -1 && facts.regency === index.regency[p];
     const met = remoteOf(word) + (within ? reachedOf(word) : 0);
     if (met === 0) return false;
