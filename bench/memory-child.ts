@@ -48,7 +48,7 @@ const empty = reading();
 let partners: Partner[] | undefined = generatePartners(count, seats);
 const objects = reading();
 const matcher = createMatcher(partners);
-partners = undefined; // only the matcher's own copy remains
+partners = undefined; // the matcher keeps the partner objects themselves, and its index
 const withMatcher = reading();
 
 if (matcher.partners.length !== count) throw new Error(`the matcher holds ${matcher.partners.length} partners, not ${count}`);

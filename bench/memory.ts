@@ -17,7 +17,7 @@ export interface MemoryFigures {
   readonly partners: number;
   /** Heap over the empty process, per partner, with the caller's partner objects alone. */
   readonly objectsBytesPerPartner: number;
-  /** The same with only a matcher over them (its own copy of the partners and its index). */
+  /** The same with only a matcher over them (it keeps the partner objects, not copies, and its index). */
   readonly matcherBytesPerPartner: number;
   /** What the matcher holds beyond the partner objects themselves. */
   readonly indexBytesPerPartner: number;
