@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PartnerSchema, createMatcher, recommend } from '../src/index';
+import { PartnerSchema, createMatcher, recommend, type Partner } from '../src/index';
 import { registryArb, searchClientArb, searchOptionsArb } from './search-arbitraries';
 
 // createMatcher's search skips partners by grid cell and by score bound; `recommend` scores
@@ -41,5 +41,38 @@ describe('createMatcher: its search changes no answer', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('agrees with the plain scorer when a query sets aside and accumulates thousands of partners', () => {
+    // Far more partners met remotely from afar, and offering several needs, than the search's
+    // first buffers hold (256), so that they grow mid-query.
+    const partners: Partner[] = Array.from({ length: 3000 }, (_, index) => ({
+      id: `P-${String(index).padStart(4, '0')}`,
+      name: 'Mitra Fiktif',
+      kind: 'civil-society',
+      bapasId: index % 2 === 0 ? '019' : '020',
+      location: { lat: -8 + (index % 37) * 0.3, lon: 100 + (index % 53) * 0.6 },
+      offerings: [
+        { service: 'legal-aid', modes: index % 3 === 0 ? ['remote'] : ['in-person'] },
+        ...(index % 2 === 0 ? [{ service: 'mentoring' as const, modes: ['in-person' as const, 'remote' as const] }] : []),
+      ],
+      capacity: { total: 10, used: index % 10 },
+    }));
+    const matcher = createMatcher(partners);
+    for (const [lat, lon] of [
+      [-6.9, 107.6],
+      [-2, 115],
+      [3, 99],
+    ] as const) {
+      const client = {
+        id: 'K-001',
+        bapasId: '019',
+        location: { lat, lon },
+        needs: [{ service: 'legal-aid' as const }, { service: 'mentoring' as const }],
+      };
+      for (const options of [{}, { limit: 50, explainExclusions: true }, { limit: 3000 }]) {
+        expect(matcher.recommend(client, options)).toEqual(recommend(client, partners, options));
+      }
+    }
   });
 });
