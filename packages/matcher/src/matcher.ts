@@ -4,7 +4,7 @@ import { indexByService } from './candidates';
 import type { PreparedPartner } from './context';
 import { parseOptions, resolveOptions } from './options';
 import { parseClient, parsePartners, prepareClient, preparePartner } from './prepare';
-import { matchOf } from './rank';
+import { answer } from './partner-index/answer';
 import { buildPartnerIndex } from './partner-index/build';
 import { PartnerSearch } from './partner-index/query';
 import type { ServiceId } from './taxonomy';
@@ -44,7 +44,7 @@ export interface Matcher {
  */
 export function createMatcher(partners: readonly Partner[], options?: RecommendOptions): Matcher {
   const base = parseOptions(options);
-  resolveOptions(base); // fail now, not at the first query, on weights that add up to 0
+  const defaults = resolveOptions(base); // fails now, not at the first query, on weights that add up to 0
   // Validation copies every object; the copies are dropped and the caller's objects kept, as
   // they are equal (the schemas have no defaults or transforms) and already in memory.
   parsePartners(partners);
@@ -56,11 +56,8 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   return {
     partners: valid,
     recommend(client, callOptions) {
-      const resolved = resolveOptions(base, parseOptions(callOptions));
-      const preparedClient = prepareClient(parseClient(client));
-      const { winners, excluded } = search.search(preparedClient, resolved);
-      const matches = winners.map((position) => matchOf(preparedClient, preparePartner(valid[position]!), resolved));
-      return { matches, excluded };
+      const resolved = callOptions === undefined ? defaults : resolveOptions(base, parseOptions(callOptions));
+      return answer(search, prepareClient(parseClient(client)), resolved);
     },
     allocate(clients, callOptions) {
       const allocation = parseAllocateOptions(callOptions);

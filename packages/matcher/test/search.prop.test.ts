@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PartnerSchema, createMatcher, recommend, type Partner } from '../src/index';
+import { parseOptions, resolveOptions } from '../src/options';
+import { answer } from '../src/partner-index/answer';
+import { buildPartnerIndex } from '../src/partner-index/build';
+import { PartnerSearch } from '../src/partner-index/query';
+import { parseClient, prepareClient } from '../src/prepare';
 import { registryArb, searchClientArb, searchOptionsArb } from './search-arbitraries';
 
 // createMatcher's search skips partners by grid cell and by score bound; `recommend` scores
@@ -11,6 +16,25 @@ describe('createMatcher: its search changes no answer', () => {
       fc.property(registryArb(120), searchClientArb, searchOptionsArb, (partners, client, options) => {
         expect(createMatcher(partners).recommend(client, options)).toEqual(recommend(client, partners, options));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same answers whatever the size of its grid cells', () => {
+    // createMatcher sizes the cells by the registry (2 degrees for these few partners); finer
+    // cells cut within a cluster too, so the cuts are checked at every scale.
+    fc.assert(
+      fc.property(
+        registryArb(120),
+        searchClientArb,
+        searchOptionsArb,
+        fc.constantFrom(0.02, 0.1, 0.25, 1),
+        (partners, client, options, degrees) => {
+          const search = new PartnerSearch(buildPartnerIndex(partners, degrees));
+          const found = answer(search, prepareClient(parseClient(client)), resolveOptions(parseOptions(options)));
+          expect(found).toEqual(recommend(client, partners, options));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,8 +4,14 @@ import type { Offering, Partner } from '../schemas/partner';
 import type { ServiceId } from '../taxonomy';
 import { offeringKey, partnerCode } from './codes';
 
-/** Cells of the spatial grid are this many degrees square (about 28 km at the equator). */
-export const CELL_DEGREES = 0.25;
+/**
+ * The side of the grid's square cells, in degrees: 0.25 (about 28 km at the equator) from
+ * 50,000 partners up, wider for fewer partners (about 0.56 at 10,000, 1.8 at 1,000, at most 2),
+ * so that a cell holds enough partners for its one reach test to pay for itself.
+ */
+export function cellDegrees(partners: number): number {
+  return Math.min(2, Math.max(0.25, 0.25 * Math.sqrt(50_000 / Math.max(1, partners))));
+}
 
 /** The partners that offer one service, as parallel arrays. */
 export interface ServiceList {
@@ -72,15 +78,15 @@ export interface PartnerIndex {
 export const regencyNumber = (code: string | undefined): number => (code === undefined ? -1 : Number(code.replace('.', '')));
 
 /** The grid square a point falls in, as one number; partners without coordinates sort last. */
-const cellKey = (partner: Partner): number =>
+const cellKey = (partner: Partner, degrees: number): number =>
   partner.location
-    ? Math.floor(partner.location.lat / CELL_DEGREES) * 4096 + Math.floor(partner.location.lon / CELL_DEGREES)
+    ? Math.floor(partner.location.lat / degrees) * 4096 + Math.floor(partner.location.lon / degrees)
     : Number.POSITIVE_INFINITY;
 
-/** Builds the index over validated partners. */
-export function buildPartnerIndex(partners: readonly Partner[]): PartnerIndex {
+/** Builds the index over validated partners; tests may set the cells' size. */
+export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDegrees(partners.length)): PartnerIndex {
   const size = partners.length;
-  const keys = partners.map(cellKey);
+  const keys = partners.map((partner) => cellKey(partner, degrees));
   const order = Int32Array.from(partners.keys()).sort((a, b) => keys[a]! - keys[b]! || a - b);
   const lat = new Float64Array(size).fill(Number.NaN);
   const lon = new Float64Array(size).fill(Number.NaN);
