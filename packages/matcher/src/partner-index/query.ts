@@ -1,6 +1,7 @@
 import type { PreparedClient, ResolvedOptions } from '../context';
 import { boxLowerBoundKm, cosLatitude, gaussDecay, haversineParts, type DecayParams } from '../geo';
 import { reachLimitKm } from '../rules/reach';
+import { MAX_NEEDS } from '../schemas/client';
 import { EXCLUSION_REASONS, type Exclusion } from '../schemas/result';
 import { SERVICE_IDS, type ServiceId } from '../taxonomy';
 import { regencyNumber, type PartnerIndex, type ServiceList } from './build';
@@ -28,6 +29,9 @@ const reachedOf = (word: number) => (word >>> REACHED_SHIFT) & 0xff;
 // A partner's fixed word in `stat`: its code above bit 16, below it one bit per service offered.
 const CODE_SHIFT = 16;
 const SERVICE_BIT: ReadonlyMap<ServiceId, number> = new Map(SERVICE_IDS.map((service, index) => [service, 1 << index]));
+// The service bits must stay below the code; priorities summed over every need (at most
+// MAX_NEEDS of 3 each) must fit their byte.
+if (SERVICE_IDS.length > CODE_SHIFT || MAX_NEEDS * 3 > 0xff) throw new Error('internal: the partner words cannot hold the taxonomy');
 
 /**
  * Finds the same top `limit` partners as scoring every partner would, and the same exclusion
