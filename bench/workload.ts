@@ -15,6 +15,7 @@ import {
   type ServiceId,
 } from '@pokmas/matcher';
 import { loadDirectory } from '@pokmas/directory';
+import { createRandom } from '../packages/directory/src/demo/prng';
 
 export const PARTNER_SEED = 2026;
 export const CLIENT_SEED = 4242;
@@ -36,16 +37,9 @@ export async function loadSeats(): Promise<Seat[]> {
     .map((office) => ({ bapasId: office.id, location: { lat: office.location.lat, lon: office.location.lon } }));
 }
 
-/** mulberry32: a small seeded generator in [0, 1). */
+/** The directory's seeded generator (mulberry32, as the demo registry uses), as a function in [0, 1). */
 export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).next;
 }
 
 class Draw {
