@@ -6,7 +6,7 @@ import { parseOptions, resolveOptions } from './options';
 import { parseClient, parsePartners, prepareClient, preparePartner } from './prepare';
 import { answer } from './partner-index/answer';
 import { buildPartnerIndex } from './partner-index/build';
-import { PartnerSearch } from './partner-index/query';
+import { PartnerSearch } from './partner-index/search';
 import type { ServiceId } from './taxonomy';
 import type { Client } from './schemas/client';
 import type { RecommendOptions } from './schemas/options';

@@ -4,7 +4,7 @@ import { PartnerSchema, createMatcher, recommend, type Partner } from '../src/in
 import { parseOptions, resolveOptions } from '../src/options';
 import { answer } from '../src/partner-index/answer';
 import { buildPartnerIndex } from '../src/partner-index/build';
-import { PartnerSearch } from '../src/partner-index/query';
+import { PartnerSearch } from '../src/partner-index/search';
 import { parseClient, prepareClient } from '../src/prepare';
 import { registryArb, searchClientArb, searchOptionsArb } from './search-arbitraries';
 

@@ -2,7 +2,7 @@ import type { PreparedClient, ResolvedOptions } from '../context';
 import { preparePartner } from '../prepare';
 import { matchOf } from '../rank';
 import type { Recommendation } from '../schemas/result';
-import type { PartnerSearch } from './query';
+import type { PartnerSearch } from './search';
 
 /**
  * The recommendation a search gives: the partners it picks, each explained by the plain

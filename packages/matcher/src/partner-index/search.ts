@@ -1,12 +1,12 @@
 import type { PreparedClient, ResolvedOptions } from '../context';
-import { boxLowerBoundKm, cosLatitude, gaussDecay, haversineParts, type DecayParams } from '../geo';
-import { reachLimitKm } from '../rules/reach';
-import { MAX_NEEDS } from '../schemas/client';
-import { EXCLUSION_REASONS, type Exclusion } from '../schemas/result';
-import { SERVICE_IDS, type ServiceId } from '../taxonomy';
-import { regencyNumber, type PartnerIndex, type ServiceList } from './build';
-import { MET, REACH, STAGE_REASONS, offeringStages, partnerVerdicts, reasonIndex } from './codes';
-import { ScoreHeap } from './heap';
+import { boxLowerBoundKm, gaussDecay } from '../geo';
+import type { Exclusion } from '../schemas/result';
+import type { PartnerIndex } from './build';
+import { REACH, STAGE_REASONS, offeringStages, partnerVerdicts, reasonIndex } from './codes';
+import { NeedScan, QueryFacts } from './facts';
+import { Scorer } from './scorer';
+import { Tally } from './tally';
+import { CODE_SHIFT, SERVICE_BIT, STAGE_MASK, WordList, remoteOf } from './words';
 
 /** What a search finds: the best partners, best first, and why the others were left out. */
 export interface SearchResult {
@@ -17,21 +17,6 @@ export interface SearchResult {
 
 const OUT_OF_RANGE = reasonIndex('out-of-range');
 const NOT_OFFERING = reasonIndex('no-matching-service');
-
-// A partner's word, for the partners offering several of a query's needs (kept in `hot`) and
-// for those set aside: its furthest stage (bits 0-7), the priorities it meets remotely (8-15)
-// and those it would meet within reach (16-23).
-const STAGE_MASK = 0xff;
-const REMOTE_SHIFT = 8;
-const REACHED_SHIFT = 16;
-const remoteOf = (word: number) => (word >>> REMOTE_SHIFT) & 0xff;
-const reachedOf = (word: number) => (word >>> REACHED_SHIFT) & 0xff;
-// A partner's fixed word in `stat`: its code above bit 16, below it one bit per service offered.
-const CODE_SHIFT = 16;
-const SERVICE_BIT: ReadonlyMap<ServiceId, number> = new Map(SERVICE_IDS.map((service, index) => [service, 1 << index]));
-// The service bits must stay below the code; priorities summed over every need (at most
-// MAX_NEEDS of 3 each) must fit their byte.
-if (SERVICE_IDS.length > CODE_SHIFT || MAX_NEEDS * 3 > 0xff) throw new Error('internal: the partner words cannot hold the taxonomy');
 
 /**
  * Finds the same top `limit` partners as scoring every partner would, and the same exclusion
@@ -274,199 +259,4 @@ function notOffering(size: number, needs: readonly NeedScan[]): number[] {
     if (!offers) positions.push(p);
   });
   return positions;
-}
-
-/** Positions with their words, growing as needed and reused from query to query (a few thousand, not one per partner). */
-class WordList {
-  positions = new Int32Array(256);
-  words = new Uint32Array(256);
-  length = 0;
-
-  push(position: number, word: number): void {
-    if (this.length === this.positions.length) {
-      const positions = new Int32Array(this.length * 2);
-      const words = new Uint32Array(this.length * 2);
-      positions.set(this.positions);
-      words.set(this.words);
-      this.positions = positions;
-      this.words = words;
-    }
-    this.positions[this.length] = position;
-    this.words[this.length++] = word;
-  }
-}
-
-/** Exclusion counts by reason, and the partners behind them when asked for. */
-class Tally {
-  readonly count = new Int32Array(EXCLUSION_REASONS.length);
-  readonly ids: number[][] | undefined;
-
-  constructor(explain: boolean) {
-    this.ids = explain ? EXCLUSION_REASONS.map((): number[] => []) : undefined;
-  }
-
-  add(reason: number, partner: number): void {
-    this.count[reason]!++;
-    if (this.ids) this.ids[reason]!.push(partner);
-  }
-
-  exclusions(index: PartnerIndex): Exclusion[] {
-    const excluded: Exclusion[] = [];
-    EXCLUSION_REASONS.forEach((reason, r) => {
-      const count = this.count[r]!;
-      if (count === 0) return;
-      const ids = this.ids?.[r];
-      excluded.push(ids ? { reason, count, partnerIds: ids.map((p) => index.partners[index.order[p]!]!.id).sort() } : { reason, count });
-    });
-    return excluded;
-  }
-}
-
-/**
- * One needed service's offerings, each distinct offering's stage for this client and need, and
- * what each stage adds to a partner's word: the need's priority, as met remotely or within reach.
- */
-class NeedScan {
-  readonly adds: Int32Array;
-  readonly partner: Int32Array;
-  readonly profile: Uint16Array | Uint32Array;
-  readonly runStart: Int32Array;
-  readonly runCell: Int32Array;
-
-  constructor(
-    list: ServiceList,
-    readonly stages: Uint8Array,
-    priority: number,
-    /** The service's bit in a partner's fixed word. */
-    readonly bit: number,
-  ) {
-    ({ partner: this.partner, profile: this.profile, runStart: this.runStart, runCell: this.runCell } = list);
-    this.adds = new Int32Array(8);
-    this.adds[MET] = priority << REMOTE_SHIFT;
-    this.adds[REACH] = priority << REACHED_SHIFT;
-  }
-}
-
-/**
- * What one query reads of the client and the options, as numbers, with the factors'
- * arithmetic over them: `total` adds the factors' values in the factors' order (coverage,
- * proximity, capacity, administrative), as `score` does, so that both give the same double.
- */
-class QueryFacts {
-  readonly located: boolean;
-  readonly lat: number;
-  readonly lon: number;
-  readonly cos: number;
-  readonly regency: number;
-  readonly bapas: number;
-  readonly needWeight: number;
-  readonly limit: number;
-  readonly explain: boolean;
-  readonly decay: DecayParams;
-  private readonly maxDistanceKm: number | undefined;
-  private readonly defaultRadiusKm: number;
-  private readonly sameRegency: number;
-  private readonly sameProvince: number;
-  private readonly wCoverage: number;
-  private readonly wProximity: number;
-  private readonly wCapacity: number;
-  private readonly wAdministrative: number;
-
-  constructor(
-    index: PartnerIndex,
-    client: PreparedClient,
-    options: ResolvedOptions,
-    /** The exclusion each partner code and stage gets without a distance (see `settlement`). */
-    readonly settle: Uint8Array,
-    /** The same beyond every reach: where only a remote mode fits, out of range. */
-    readonly settleFar: Uint8Array,
-  ) {
-    const { location, client: raw } = client;
-    this.located = location !== undefined;
-    this.lat = location?.lat ?? Number.NaN;
-    this.lon = location?.lon ?? Number.NaN;
-    this.cos = location ? cosLatitude(location.lat) : Number.NaN;
-    this.regency = regencyNumber(raw.regencyCode);
-    this.bapas = raw.bapasId === undefined ? -2 : (index.bapasIds.get(raw.bapasId) ?? -2);
-    this.needWeight = client.needWeight;
-    this.limit = options.limit;
-    this.explain = options.explainExclusions;
-    const { scaleKm, offsetKm, decay, sameRegency, sameProvince } = options.proximity;
-    this.decay = { scaleKm, offsetKm, decay };
-    this.sameRegency = sameRegency;
-    this.sameProvince = sameProvince;
-    this.maxDistanceKm = raw.maxDistanceKm;
-    this.defaultRadiusKm = options.defaultServiceRadiusKm;
-    this.wCoverage = options.weights.coverage;
-    this.wProximity = options.weights.proximity;
-    this.wCapacity = options.weights.capacity;
-    this.wAdministrative = options.weights.administrative;
-  }
-
-  /** How far a partner with this service radius (NaN: none) counts as within reach. */
-  reachLimit(radiusKm: number): number {
-    return reachLimitKm(Number.isNaN(radiusKm) ? undefined : radiusKm, this.maxDistanceKm, this.defaultRadiusKm);
-  }
-
-  /** The farthest any partner of a cell counts as within reach, from its largest radius. */
-  cellLimit(maxRadius: number, anyDefault: boolean): number {
-    const largest = Math.max(maxRadius, anyDefault ? this.defaultRadiusKm : Number.NEGATIVE_INFINITY);
-    return largest === Number.NEGATIVE_INFINITY ? largest : reachLimitKm(largest, this.maxDistanceKm, this.defaultRadiusKm);
-  }
-
-  /** Proximity without coordinates: by regency, then province; 0 when either code is missing. */
-  nearByCode(other: number): number {
-    if (this.regency === -1 || other === -1) return 0;
-    if (other === this.regency) return this.sameRegency;
-    return Math.floor(other / 100) === Math.floor(this.regency / 100) ? this.sameProvince : 0;
-  }
-
-  /** The score from the factors' values; monotone in each, so it also gives upper bounds. */
-  total(coverage: number, near: number, headroom: number, sameBapas: number): number {
-    let sum = 0;
-    sum += coverage * this.wCoverage;
-    sum += near * this.wProximity;
-    sum += headroom * this.wCapacity;
-    sum += sameBapas * this.wAdministrative;
-    return Math.min(1, Math.max(0, sum));
-  }
-}
-
-/** One query's exact scoring of partners, into a bounded heap. */
-class Scorer {
-  readonly top: ScoreHeap;
-
-  constructor(
-    private readonly index: PartnerIndex,
-    private readonly facts: QueryFacts,
-  ) {
-    this.top = new ScoreHeap(Math.min(facts.limit, index.partners.length));
-  }
-
-  /** Whether partner `p` with this score would enter the top now. */
-  admits(score: number, p: number): boolean {
-    return this.top.admits(score, this.index.idRank[p]!);
-  }
-
-  /**
-   * Scores partner `p` exactly, from its word of step 1, and offers it to the top; false when
-   * it meets no need (out of range).
-   */
-  offerExact(p: number, word: number): boolean {
-    const { index, facts } = this;
-    const located = facts.located && !Number.isNaN(index.lat[p]!);
-    const distance = located
-      ? haversineParts(facts.lat, facts.lon, facts.cos, index.lat[p]!, index.lon[p]!, cosLatitude(index.lat[p]!))
-      : 0;
-    const within = located ? distance <= facts.reachLimit(index.radius[p]!) : facts.regency !== -1 && facts.regency === index.regency[p];
-    const met = remoteOf(word) + (within ? reachedOf(word) : 0);
-    if (met === 0) return false;
-    const near = located ? gaussDecay(distance, facts.decay) : facts.nearByCode(index.regency[p]!);
-    this.top.offer(this.totalOf(p, met / facts.needWeight, near), index.idRank[p]!, p);
-    return true;
-  }
-
-  totalOf(p: number, coverage: number, near: number): number {
-    return this.facts.total(coverage, near, this.index.headroom[p]!, this.index.bapas[p] === this.facts.bapas ? 1 : 0);
-  }
 }
