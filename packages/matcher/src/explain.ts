@@ -1,7 +1,7 @@
 import type { Client } from './schemas/client';
 import type { Partner } from './schemas/partner';
 import type { Reason, ReasonCode } from './schemas/result';
-import { LABELS, getService, type Lang, type ReligionId, type ServiceId } from './taxonomy';
+import { LABELS, SERVICES, type Lang, type ReligionId, type ServiceId } from './taxonomy';
 
 export type ReasonParams = Reason['params'];
 
@@ -11,8 +11,14 @@ export interface ReasonDraft {
   readonly params: ReasonParams;
 }
 
+/** Each service's label in lower case, by language: sentences name services mid-sentence. */
+const LOWER_LABELS: Readonly<Record<Lang, ReadonlyMap<ServiceId, string>>> = {
+  id: new Map(SERVICES.map((service) => [service.id, service.label.id.toLowerCase()])),
+  en: new Map(SERVICES.map((service) => [service.id, service.label.en.toLowerCase()])),
+};
+
 const serviceNames = (services: unknown, lang: Lang): string =>
-  (services as ServiceId[]).map((service) => getService(service).label[lang].toLowerCase()).join(', ');
+  (services as ServiceId[]).map((service) => LOWER_LABELS[lang].get(service)!).join(', ');
 
 const km = (value: unknown, lang: Lang): string => (lang === 'id' ? String(value).replace('.', ',') : String(value));
 
