@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { goal, type Section, type SectionOptions } from './section';
+import { median, percentile } from './stats';
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */
 interface AutocannonOptions {
@@ -329,11 +330,10 @@ async function load(target: Target, seconds: number): Promise<Run> {
         `${result.resets} resets (and ${result['2xx']} 2xx) on POST ${target.path}`,
     );
   }
-  latencies.sort((a, b) => a - b);
   return {
     rps: result.requests.total / result.duration,
-    p99Ms: percentile(latencies, 0.99),
-    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 99),
+    p50Ms: percentile(latencies, 50),
     requests: result.requests.total,
     cpuUsPerRequest: (cpu * 1e6) / result.requests.total,
     bytesPerResponse: bytes / latencies.length,
@@ -430,14 +430,3 @@ function cpuSeconds(pid: number | undefined): number {
 const CLOCK_TICKS = 100;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
