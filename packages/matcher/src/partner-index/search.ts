@@ -89,9 +89,8 @@ export class PartnerSearch {
   private run(needs: readonly NeedScan[], facts: QueryFacts): SearchResult {
     const { index, stat, hot, touched, aside } = this;
     const size = index.partners.length;
-    const { settle } = facts;
+    const { settle, settleFar } = facts;
     const tally = new Tally(facts.explain);
-    const { count: counts, ids } = tally;
     const scorer = new Scorer(index, facts);
     this.nextQuery();
     this.lastCell = -2;
@@ -101,14 +100,12 @@ export class PartnerSearch {
     for (const need of needs) needMask |= need.bit;
 
     // 1. Walk each need's offerings once, cell by cell; settle a partner offering only this
-    //    need at once. Out of every reach of the cell, a partner left in by the rules without
-    //    distance is out of range, unless met remotely: then it is set aside for step 3.
-    const { settleFar } = facts;
+    //    need at once. Beyond a cell's reach, `settleFar` also counts a partner met only in person
+    //    as out of range: the same verdict `leftIn` would give, without a call per partner.
     let single = 0;
     for (const { partner, profile, stages, adds, bit, runStart, runCell } of needs) {
       for (let run = 0; run < runCell.length; run++) {
-        const cell = runCell[run]!;
-        const inReach = !facts.located || cell < 0 || this.cellMayReach(cell, facts);
+        const inReach = this.cellMayReach(runCell[run]!, facts);
         const table = inReach ? settle : settleFar;
         const end = runStart[run + 1]!;
         for (let o = runStart[run]!; o < end; o++) {
@@ -118,15 +115,8 @@ export class PartnerSearch {
           if ((fixed & needMask) === bit) {
             single++;
             const reason = table[((fixed >>> CODE_SHIFT) << 3) | found]!;
-            // Reason 0 leaves the partner in; its count is a sink, overwritten below.
-            counts[reason]!++;
-            if (reason !== 0) {
-              if (ids) ids[reason]!.push(p);
-            } else if (inReach) {
-              if (!scorer.offerExact(p, adds[found]!)) tally.add(OUT_OF_RANGE, p);
-            } else {
-              aside.push(p, adds[found]!);
-            }
+            if (reason !== 0) tally.add(reason, p);
+            else this.leftIn(p, adds[found]!, inReach, scorer, tally);
           } else {
             const word = hot[p]!;
             const before = word & STAGE_MASK;
@@ -144,11 +134,11 @@ export class PartnerSearch {
       const word = hot[p]!;
       hot[p] = 0;
       const reason = settle[((stat[p]! >>> CODE_SHIFT) << 3) | (word & STAGE_MASK)]!;
-      if (reason === 0) this.place(p, word, facts, scorer, tally);
+      if (reason === 0) this.leftIn(p, word, this.partnerCellMayReach(p, facts), scorer, tally);
       else tally.add(reason, p);
     }
-    counts[NOT_OFFERING] = size - single - several;
-    if (ids) ids[NOT_OFFERING] = notOffering(size, needs);
+    tally.count[NOT_OFFERING] = size - single - several;
+    if (tally.ids) tally.ids[NOT_OFFERING] = notOffering(size, needs);
 
     // 3. Partners met remotely from afar, cut by a bound that takes the cell's nearest distance
     //    and the best capacity and Bapas, then by one with the partner's own.
@@ -167,22 +157,27 @@ export class PartnerSearch {
     return { winners: scorer.top.sorted().map((p) => order[p]!), excluded: tally.exclusions(index) };
   }
 
-  // The last cell `place` looked at, and its verdict: partners sit cell by cell, so a walk meets
-  // them in runs of one cell.
+  // The last cell `partnerCellMayReach` looked at, and its verdict: partners sit cell by cell,
+  // so step 2 meets them in runs of one cell.
   private lastCell = -2;
   private lastInReach = true;
 
-  /**
-   * A partner that the rules without distance leave in: out of every reach of its cell, it is
-   * out of range unless met remotely (then set aside for step 3); else it is scored exactly.
-   */
-  private place(p: number, word: number, facts: QueryFacts, scorer: Scorer, tally: Tally): void {
+  private partnerCellMayReach(p: number, facts: QueryFacts): boolean {
     const cell = this.index.cell[p]!;
     if (cell !== this.lastCell) {
       this.lastCell = cell;
-      this.lastInReach = !facts.located || cell < 0 || this.cellMayReach(cell, facts);
+      this.lastInReach = this.cellMayReach(cell, facts);
     }
-    if (this.lastInReach) {
+    return this.lastInReach;
+  }
+
+  /**
+   * A partner that the rules without distance leave in: within its cell's reach it is scored
+   * exactly (out of range if it meets no need there); beyond it, out of range unless met
+   * remotely, then set aside for step 3.
+   */
+  private leftIn(p: number, word: number, inReach: boolean, scorer: Scorer, tally: Tally): void {
+    if (inReach) {
       if (!scorer.offerExact(p, word)) tally.add(OUT_OF_RANGE, p);
     } else if (remoteOf(word) === 0) {
       tally.add(OUT_OF_RANGE, p);
@@ -204,6 +199,7 @@ export class PartnerSearch {
    * it also keeps the cell's nearest distance and the proximity there, for step 3.
    */
   private cellMayReach(cell: number, facts: QueryFacts): boolean {
+    if (!facts.located || cell < 0) return true; // distances unknown: each partner decides
     if (this.cellQuery[cell] !== this.query) {
       const { cells } = this.index;
       const bound = boxLowerBoundKm(
