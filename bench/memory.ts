@@ -74,6 +74,7 @@ export async function memorySection(options: SectionOptions): Promise<Section> {
         'B/partner',
         'max',
         100,
+        partners !== MEMORY_PARTNERS,
       ),
     ],
   };

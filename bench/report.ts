@@ -38,7 +38,7 @@ export function formatGoals(goals: readonly SectionGoal[]): string {
     goal.text,
     `${goal.kind === 'max' ? '<=' : '>='} ${formatNumber(goal.limit, 2)} ${goal.unit}`,
     `${formatNumber(goal.measured, 2)} ${goal.unit}`,
-    goal.met ? 'met' : 'NOT MET',
+    goal.shortRun ? 'short run: no verdict' : goal.met ? 'met' : 'NOT MET',
   ]);
   return `Goals\n\n${formatTable(['goal', 'limit', 'measured', 'verdict'], rows)}\n`;
 }

@@ -26,6 +26,11 @@ export interface Goal {
   readonly kind: 'max' | 'min';
   readonly limit: number;
   readonly met: boolean;
+  /**
+   * Measured short of the goal's size (a quick run): `met` then says how the smaller size did,
+   * and the printed verdict says it is no verdict on the goal.
+   */
+  readonly shortRun: boolean;
 }
 
 export interface SectionOptions {
@@ -35,6 +40,6 @@ export interface SectionOptions {
   readonly log: (line: string) => void;
 }
 
-export function goal(id: string, text: string, measured: number, unit: string, kind: Goal['kind'], limit: number): Goal {
-  return { id, text, measured, unit, kind, limit, met: kind === 'max' ? measured <= limit : measured >= limit };
+export function goal(id: string, text: string, measured: number, unit: string, kind: Goal['kind'], limit: number, shortRun = false): Goal {
+  return { id, text, measured, unit, kind, limit, met: kind === 'max' ? measured <= limit : measured >= limit, shortRun };
 }

@@ -123,6 +123,13 @@ describe('the JSON report of a tiny kernel run', () => {
     for (const entry of report.goals) {
       expect(entry.text).toMatch(/measured at 300/);
       expect(entry.met).toBe(entry.kind === 'max' ? entry.measured <= entry.limit : entry.measured >= entry.limit);
+      expect(entry.shortRun).toBe(true);
     }
+    // A short run's goals are printed without a verdict on the goal.
+    const printed = formatGoals(report.goals)
+      .split('\n')
+      .filter((line) => line.startsWith('kernel'));
+    expect(printed).toHaveLength(3);
+    for (const line of printed) expect(line).toMatch(/short run: no verdict$/);
   });
 });
