@@ -1,12 +1,14 @@
 // The allocation section's instances: a seeded cohort and registry, and the transportation problem
 // allocate builds from them (the same eligible pairs); the matcher's test/allocation-oracle.ts
 // writes that problem as an LP for HiGHS.
-import { buildProblem } from '../packages/matcher/src/allocation/allocate';
-import { parseAllocateOptions } from '../packages/matcher/src/allocation/parse';
-import type { TransportationProblem } from '../packages/matcher/src/allocation/problem';
-import { indexByService } from '../packages/matcher/src/candidates';
-import { resolveOptions } from '../packages/matcher/src/options';
-import { preparePartner } from '../packages/matcher/src/prepare';
+import {
+  buildProblem,
+  indexByService,
+  parseAllocateOptions,
+  preparePartner,
+  resolveOptions,
+  type TransportationProblem,
+} from '@pokmas/matcher/internal';
 import { seededInstance, type Instance } from '../packages/matcher/test/allocation-arbitraries';
 
 export interface BenchInstance extends Instance {

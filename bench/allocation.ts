@@ -3,9 +3,8 @@
 // scoring included) and HiGHS's solve (its LP text parsing included: that is its input), and
 // checks that the three objectives are equal to the unit.
 import highsLoader from 'highs';
-import { certify } from '../packages/matcher/src/allocation/certify';
-import { networkSimplex } from '../packages/matcher/src/allocation/network-simplex';
 import { allocate } from '@pokmas/matcher';
+import { certify, networkSimplex } from '@pokmas/matcher/internal';
 import { problemLp } from '../packages/matcher/test/allocation-oracle';
 import { benchInstance } from './allocation-instances';
 import { formatNumber } from './report';

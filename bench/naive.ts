@@ -4,11 +4,17 @@
 // passes, sorts all of them and keeps the first ten. It reuses the matcher's reference functions,
 // so it gives the same answer and the comparison measures the engine alone.
 import type { Client, Partner, RecommendOptions } from '@pokmas/matcher';
-import type { PreparedPartner } from '../packages/matcher/src/context';
-import { parseOptions, resolveOptions } from '../packages/matcher/src/options';
-import { compareStrings } from '../packages/matcher/src/order';
-import { parseClient, prepareClient, preparePartner } from '../packages/matcher/src/prepare';
-import { assess, score } from '../packages/matcher/src/rank';
+import {
+  assess,
+  compareStrings,
+  parseClient,
+  parseOptions,
+  prepareClient,
+  preparePartner,
+  resolveOptions,
+  score,
+  type PreparedPartner,
+} from '@pokmas/matcher/internal';
 
 /** One ranked partner: what the kernel's correctness check compares. */
 export interface Ranked {

@@ -19,6 +19,12 @@ export interface Matcher {
   /** The same answer as `recommend(client, partners, { ...matcherOptions, ...options })`. */
   recommend(client: Client, options?: RecommendOptions): Recommendation;
   /**
+   * `recommend` without validating again: for callers that have already validated the client
+   * with `ClientSchema` and the options with `RecommendOptionsSchema` (the API does, once per
+   * request). Given anything else, its answer is undefined.
+   */
+  recommendValidated(client: Client, options?: RecommendOptions): Recommendation;
+  /**
    * The same answer as `allocate(clients, partners, options)` with the matcher's weights,
    * proximity and service radius as defaults, overridden key by key.
    */
@@ -58,6 +64,10 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
     recommend(client, callOptions) {
       const resolved = callOptions === undefined ? defaults : resolveOptions(base, parseOptions(callOptions));
       return answer(search, prepareClient(parseClient(client)), resolved);
+    },
+    recommendValidated(client, callOptions) {
+      const resolved = callOptions === undefined ? defaults : resolveOptions(base, callOptions);
+      return answer(search, prepareClient(client), resolved);
     },
     allocate(clients, callOptions) {
       const allocation = parseAllocateOptions(callOptions);

@@ -1,0 +1,16 @@
+/**
+ * The sanctioned door to the matcher's internals, for the project's own tests, benchmarks and
+ * tools (`@pokmas/matcher/internal`). Nothing here is a stable API: callers outside this
+ * repository use `@pokmas/matcher`.
+ */
+export { assess, score } from './rank';
+export { buildProblem } from './allocation/allocate';
+export { certify } from './allocation/certify';
+export { networkSimplex } from './allocation/network-simplex';
+export { parseAllocateOptions } from './allocation/parse';
+export { UNLIMITED, type TransportationProblem } from './allocation/problem';
+export { indexByService } from './candidates';
+export { parseOptions, resolveOptions } from './options';
+export { parseClient, prepareClient, preparePartner } from './prepare';
+export { compareStrings } from './order';
+export type { PreparedClient, PreparedPartner, ResolvedOptions } from './context';
