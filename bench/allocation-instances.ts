@@ -1,14 +1,7 @@
 // The allocation section's instances: a seeded cohort and registry, and the transportation problem
 // allocate builds from them (the same eligible pairs); the matcher's test/allocation-oracle.ts
 // writes that problem as an LP for HiGHS.
-import {
-  buildProblem,
-  indexByService,
-  parseAllocateOptions,
-  preparePartner,
-  resolveOptions,
-  type TransportationProblem,
-} from '@pokmas/matcher/internal';
+import { buildProblem, parseAllocateOptions, prepareRegistry, resolveOptions, type TransportationProblem } from '@pokmas/matcher/internal';
 import { seededInstance, type Instance } from '../packages/matcher/test/allocation-arbitraries';
 
 export interface BenchInstance extends Instance {
@@ -19,7 +12,6 @@ export interface BenchInstance extends Instance {
 export function benchInstance(clients: number, partners: number, seed = 42): BenchInstance {
   const instance = seededInstance(seed, { clients, partners });
   const settings = parseAllocateOptions({});
-  const prepared = instance.partners.map(preparePartner);
-  const { problem } = buildProblem(instance.clients, prepared, indexByService(prepared), resolveOptions(settings.scoring), settings);
+  const { problem } = buildProblem(instance.clients, prepareRegistry(instance.partners), resolveOptions(settings.scoring), settings);
   return { ...instance, problem };
 }

@@ -10,10 +10,10 @@ import {
   parseClient,
   parseOptions,
   prepareClient,
-  preparePartner,
+  prepareRegistry,
+  QueryScoring,
   resolveOptions,
   score,
-  type PreparedPartner,
 } from '@pokmas/matcher/internal';
 
 /** One ranked partner: what the kernel's correctness check compares. */
@@ -28,18 +28,19 @@ export interface NaiveMatcher {
 
 /** Prepares the partners once; each query then looks at every one of them. */
 export function createNaiveMatcher(partners: readonly Partner[]): NaiveMatcher {
-  const prepared: readonly PreparedPartner[] = partners.map(preparePartner);
+  const registry = prepareRegistry(partners);
   return {
     recommend(client, options) {
       const resolved = resolveOptions(parseOptions(options));
       const preparedClient = prepareClient(parseClient(client));
+      const scoring = new QueryScoring(registry.columns, preparedClient, resolved);
       const scored: Ranked[] = [];
-      for (const partner of prepared) {
+      for (const partner of registry.partners) {
         const found = assess(preparedClient, partner, resolved);
         if (typeof found === 'string') continue;
         scored.push({
           partnerId: partner.partner.id,
-          score: score({ client: preparedClient, assessment: found, options: resolved }).score,
+          score: score(scoring, found).score,
         });
       }
       scored.sort((a, b) => b.score - a.score || compareStrings(a.partnerId, b.partnerId));

@@ -1,6 +1,6 @@
 import type { Client } from './schemas/client';
 import type { Location } from './schemas/common';
-import type { FactorId } from './schemas/options';
+import type { FactorId } from './factors';
 import type { Offering, Partner } from './schemas/partner';
 import type { CoveredNeed, MissingNeed } from './schemas/result';
 import type { Lang, ModeId, ServiceId } from './taxonomy';
@@ -25,6 +25,8 @@ export interface ResolvedOptions {
 /** A partner with what every query needs looked up once. */
 export interface PreparedPartner {
   readonly partner: Partner;
+  /** Its row in the prepared registry's columns (see `PreparedRegistry`); -1 when prepared alone. */
+  readonly row: number;
   readonly offerings: ReadonlyMap<ServiceId, Offering>;
   /** Free places, or null for a partner without a capacity (unlimited). */
   readonly freePlaces: number | null;

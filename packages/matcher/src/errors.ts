@@ -1,6 +1,16 @@
 import type { z } from 'zod';
 
-export const MATCHER_ERROR_CODES = ['INVALID_CLIENT', 'INVALID_PARTNERS', 'INVALID_OPTIONS', 'INVALID_CLIENTS'] as const;
+/**
+ * `INVALID_*`: the input named is refused by its schema. `PARTNERS_CHANGED`: a partner object a
+ * matcher keeps was changed after `createMatcher` indexed it.
+ */
+export const MATCHER_ERROR_CODES = [
+  'INVALID_CLIENT',
+  'INVALID_PARTNERS',
+  'INVALID_OPTIONS',
+  'INVALID_CLIENTS',
+  'PARTNERS_CHANGED',
+] as const;
 export type MatcherErrorCode = (typeof MATCHER_ERROR_CODES)[number];
 
 /** One problem with the input, with the path of the field at fault. */

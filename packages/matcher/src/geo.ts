@@ -70,9 +70,24 @@ export interface DecayParams {
  * with sigma chosen so that the value is `decay` at `offset + scale`. Never increases with
  * distance.
  */
-export function gaussDecay(distanceKm: number, { scaleKm, offsetKm, decay }: DecayParams): number {
+export function gaussDecay(distanceKm: number, params: DecayParams): number {
+  return decayAt(distanceKm, decayCurve(params));
+}
+
+/** A gauss decay's per-query constants: its offset, and `2 sigma^2` (see `gaussDecay`). */
+export interface DecayCurve {
+  readonly offsetKm: number;
+  readonly twoSigmaSquared: number;
+}
+
+/** Works out a decay's constants once, for many distances. */
+export function decayCurve({ scaleKm, offsetKm, decay }: DecayParams): DecayCurve {
+  return { offsetKm, twoSigmaSquared: -(scaleKm * scaleKm) / Math.log(decay) };
+}
+
+/** `gaussDecay` at one distance, from constants worked out once: the same double. */
+export function decayAt(distanceKm: number, { offsetKm, twoSigmaSquared }: DecayCurve): number {
   const beyond = Math.max(0, distanceKm - offsetKm);
-  const twoSigmaSquared = -(scaleKm * scaleKm) / Math.log(decay);
   return Math.exp(-(beyond * beyond) / twoSigmaSquared);
 }
 

@@ -1,13 +1,11 @@
 import { allocatePrepared } from './allocation/allocate';
 import { parseAllocateOptions, parseClients } from './allocation/parse';
-import { indexByService } from './candidates';
-import type { PreparedPartner } from './context';
 import { parseOptions, resolveOptions } from './options';
-import { parseClient, parsePartners, prepareClient, preparePartner } from './prepare';
+import { parseClient, parsePartners, prepareClient, prepareRegistry, type PreparedRegistry } from './prepare';
 import { answer } from './partner-index/answer';
-import { buildPartnerIndex } from './partner-index/build';
+import { assertUnchanged, buildPartnerIndex } from './partner-index/build';
 import { PartnerSearch } from './partner-index/search';
-import type { ServiceId } from './taxonomy';
+import { SERVICE_IDS } from './taxonomy';
 import type { Client } from './schemas/client';
 import type { RecommendOptions } from './schemas/options';
 import type { Partner } from './schemas/partner';
@@ -41,7 +39,9 @@ export interface Matcher {
  *
  * The matcher keeps the partner objects it is given, not copies, so that it adds only its index
  * (under 100 bytes a partner) to what the caller holds: treat them as read-only afterwards, and
- * build a new matcher for a changed registry.
+ * build a new matcher for a changed registry. A partner changed anyway is an error where it is
+ * met: `recommend` checks the partners it answers with, and `allocate` every partner, against
+ * what was indexed, and throws a `MatcherError` `PARTNERS_CHANGED` naming the partner's place.
  *
  * @example
  * const matcher = createMatcher(partners, { lang: 'en' });
@@ -55,9 +55,10 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   // they are equal (the schemas have no defaults or transforms) and already in memory.
   parsePartners(partners);
   const valid: readonly Partner[] = [...partners];
-  const search = new PartnerSearch(buildPartnerIndex(valid));
+  const index = buildPartnerIndex(valid);
+  const search = new PartnerSearch(index);
   // Allocation reads partners as objects; they are prepared at the first allocation only.
-  let forAllocation: { prepared: PreparedPartner[]; byService: Map<ServiceId, PreparedPartner[]> } | undefined;
+  let forAllocation: PreparedRegistry | undefined;
 
   return {
     partners: valid,
@@ -72,11 +73,12 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
     allocate(clients, callOptions) {
       const allocation = parseAllocateOptions(callOptions);
       const resolved = resolveOptions(base, allocation.scoring);
-      if (!forAllocation) {
-        const prepared = valid.map(preparePartner);
-        forAllocation = { prepared, byService: indexByService(prepared) };
+      forAllocation ??= prepareRegistry(valid);
+      const { order } = index;
+      for (let position = 0; position < order.length; position++) {
+        assertUnchanged(index, position, forAllocation.partners[order[position]!]!, SERVICE_IDS);
       }
-      return allocatePrepared(parseClients(clients), forAllocation.prepared, forAllocation.byService, resolved, allocation);
+      return allocatePrepared(parseClients(clients), forAllocation, resolved, allocation);
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { PreparedClient, PreparedPartner } from './context';
+import { FactorColumns } from './factors/columns';
+import type { ServiceId } from './taxonomy';
 import type { z } from 'zod';
 import { MatcherError, parseWith, type MatcherErrorCode, type MatcherIssue } from './errors';
 import { ClientSchema, type Client } from './schemas/client';
@@ -21,13 +23,15 @@ export function parseIdList<T extends { id: string }>(input: unknown, schema: z.
   const issues: MatcherIssue[] = [];
   const items: T[] = [];
   const firstIndex = new Map<string, number>();
-  input.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
+  // A plain loop, not forEach: forEach skips the holes of a sparse array, which must be
+  // reported like any other missing item.
+  for (let index = 0; index < input.length; index++) {
+    const parsed = schema.safeParse(input[index]);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ path: [field, index, ...issue.path], code: issue.code, message: issue.message });
       }
-      return;
+      continue;
     }
     const seen = firstIndex.get(parsed.data.id);
     if (seen !== undefined) {
@@ -40,7 +44,7 @@ export function parseIdList<T extends { id: string }>(input: unknown, schema: z.
       firstIndex.set(parsed.data.id, index);
     }
     items.push(parsed.data);
-  });
+  }
   if (issues.length > 0) throw new MatcherError(code, issues);
   return items;
 }
@@ -61,10 +65,36 @@ export function prepareClient(client: Client): PreparedClient {
   };
 }
 
-export function preparePartner(partner: Partner): PreparedPartner {
+/** A partner with what every query needs looked up once; `row` is its place in a prepared registry. */
+export function preparePartner(partner: Partner, row = -1): PreparedPartner {
   return {
     partner,
+    row,
     offerings: new Map(partner.offerings.map((offering) => [offering.service, offering])),
     freePlaces: partner.capacity ? partner.capacity.total - partner.capacity.used : null,
   };
+}
+
+/** Validated partners prepared once for many queries: the plain scorer's, allocation's and coverage's registry. */
+export interface PreparedRegistry {
+  /** In the order given; each partner's `row` is its index here. */
+  readonly partners: readonly PreparedPartner[];
+  /** The partners offering each service, in the order given. */
+  readonly byService: ReadonlyMap<ServiceId, readonly PreparedPartner[]>;
+  /** Every factor's column over `partners`. */
+  readonly columns: FactorColumns;
+}
+
+/** Prepares validated partners: the one "partners by service" index, and the factors' columns. */
+export function prepareRegistry(partners: readonly Partner[]): PreparedRegistry {
+  const prepared = partners.map((partner, row) => preparePartner(partner, row));
+  const byService = new Map<ServiceId, PreparedPartner[]>();
+  for (const partner of prepared) {
+    for (const offering of partner.partner.offerings) {
+      const list = byService.get(offering.service);
+      if (list) list.push(partner);
+      else byService.set(offering.service, [partner]);
+    }
+  }
+  return { partners: prepared, byService, columns: new FactorColumns(prepared.length, (row) => prepared[row]!) };
 }

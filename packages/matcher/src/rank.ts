@@ -1,26 +1,21 @@
 import type { Assessment, PreparedClient, PreparedPartner, ResolvedOptions } from './context';
-import { describe, pairReasons, type ReasonDraft } from './explain';
-import { FACTORS, type FactorInput } from './factors';
+import { FACTORS } from './factors';
+import { QueryScoring } from './factors/columns';
 import { haversineKm } from './geo';
+import { ScoreHeap } from './heap';
+import { explainMatch, pairOf } from './match';
+import { compareStrings } from './order';
+import type { PreparedRegistry } from './prepare';
 import { MISSING_STAGE, assessNeed } from './rules/reach';
 import { partnerExclusion } from './rules/eligibility';
-import type { CoveredNeed, Exclusion, ExclusionReason, Match, MissingNeed, Recommendation } from './schemas/result';
+import type { CoveredNeed, Exclusion, ExclusionReason, MissingNeed, Recommendation } from './schemas/result';
 import { EXCLUSION_REASONS } from './schemas/result';
-import { TopK } from './topk';
 
+/** One scored pair: what the rules found, each factor's value in the factors' order, the score. */
 export interface Scored {
-  readonly input: FactorInput;
-  readonly values: readonly number[];
+  readonly assessment: Assessment;
+  readonly values: Float64Array;
   readonly score: number;
-}
-
-const better = (a: Scored, b: Scored): boolean =>
-  a.score > b.score || (a.score === b.score && a.input.assessment.prepared.partner.id < b.input.assessment.prepared.partner.id);
-
-/** The partners that offer none of the client's needed services, counted and named lazily. */
-export interface NotOffering {
-  readonly count: number;
-  ids(): readonly string[];
 }
 
 /** Applies the hard rules to one partner: either why it is excluded, or what it covers. */
@@ -50,83 +45,65 @@ export function assess(client: PreparedClient, prepared: PreparedPartner, option
   return { prepared, distanceKm, covered, missing };
 }
 
-/** The partner's score for the client (the `score` of its match), with each factor's value. */
-export function score(input: FactorInput): Scored {
-  const values = FACTORS.map((factor) => factor.score(input));
-  let total = 0;
-  FACTORS.forEach((factor, index) => {
-    total += values[index]! * input.options.weights[factor.id];
-  });
-  return { input, values, score: Math.min(1, Math.max(0, total)) };
+/**
+ * The partner's score for the client (the `score` of its match), with each factor's value. The
+ * partner must belong to the registry `scoring` was prepared over (its `row` there).
+ */
+export function score(scoring: QueryScoring, assessment: Assessment): Scored {
+  const values = new Float64Array(FACTORS.length);
+  return { assessment, values, score: scoring.score(assessment.prepared.row, pairOf(assessment), values) };
+}
+
+/** The partners offering at least one of the client's needs, each once, in the registry's order. */
+function candidatesOf(client: PreparedClient, registry: PreparedRegistry): PreparedPartner[] {
+  const rows = new Uint8Array(registry.partners.length);
+  for (const need of client.needs) for (const partner of registry.byService.get(need.service) ?? []) rows[partner.row] = 1;
+  return registry.partners.filter((partner) => rows[partner.row] === 1);
 }
 
 /**
- * The match of one partner that passes the hard rules: its factors, score and reasons. The
- * matcher's search picks the partners; this gives each of them the plain scorer's answer.
+ * The plain scorer, the reference the index is held to: the hard rules on every partner that
+ * offers a needed service, a score for each that passes, the top `limit` by a bounded heap
+ * (score, then partner id), then reasons for those alone; the others are counted by reason.
  */
-export function matchOf(client: PreparedClient, prepared: PreparedPartner, options: ResolvedOptions): Match {
-  const found = assess(client, prepared, options);
-  if (typeof found === 'string') throw new Error(`internal: partner ${prepared.partner.id} was picked but is excluded (${found})`);
-  return toMatch(score({ client, assessment: found, options }));
-}
-
-function toMatch({ input, values, score: total }: Scored): Match {
-  const { assessment, client, options } = input;
-  // A loop, not flatMap: this runs for every match an answer carries, and flatMap is slow in V8.
-  const drafts: ReasonDraft[] = [];
-  FACTORS.forEach((factor, index) => drafts.push(...factor.explain(input, values[index]!)));
-  drafts.push(...pairReasons(client.client, assessment.prepared.partner));
-  return {
-    partnerId: assessment.prepared.partner.id,
-    score: total,
-    distanceKm: assessment.distanceKm === null ? null : Math.round(assessment.distanceKm * 100) / 100,
-    covered: [...assessment.covered],
-    missing: [...assessment.missing],
-    factors: FACTORS.map((factor, index) => {
-      const weight = options.weights[factor.id];
-      return { id: factor.id, value: values[index]!, weight, contribution: values[index]! * weight };
-    }),
-    reasons: drafts.map((draft) => describe(draft, options.lang)),
-  };
-}
-
-/**
- * The pipeline: hard rules, then scoring, then the top `limit` by a bounded heap (score, then
- * partner id), then reasons for those alone. `candidates` are the partners that offer at least
- * one needed service, in any order; the rest are reported as `no-matching-service`.
- */
-export function rank(
-  client: PreparedClient,
-  candidates: Iterable<PreparedPartner>,
-  notOffering: NotOffering,
-  options: ResolvedOptions,
-): Recommendation {
-  const top = new TopK<Scored>(options.limit, better);
+export function rank(client: PreparedClient, registry: PreparedRegistry, options: ResolvedOptions): Recommendation {
+  const candidates = candidatesOf(client, registry);
+  const idRank = new Map([...candidates].sort((a, b) => compareStrings(a.partner.id, b.partner.id)).map((partner, at) => [partner, at]));
+  const scoring = new QueryScoring(registry.columns, client, options);
+  const top = new ScoreHeap(Math.max(1, Math.min(options.limit, candidates.length)));
+  const scored: Scored[] = [];
   const excludedIds = new Map<ExclusionReason, string[]>();
-  const exclude = (reason: ExclusionReason, id: string) => {
-    const ids = excludedIds.get(reason);
-    if (ids) ids.push(id);
-    else excludedIds.set(reason, [id]);
-  };
 
   for (const prepared of candidates) {
     const found = assess(client, prepared, options);
-    if (typeof found === 'string') exclude(found, prepared.partner.id);
-    else top.offer(score({ client, assessment: found, options }));
+    if (typeof found === 'string') {
+      const ids = excludedIds.get(found);
+      if (ids) ids.push(prepared.partner.id);
+      else excludedIds.set(found, [prepared.partner.id]);
+      continue;
+    }
+    const pair = score(scoring, found);
+    top.offer(pair.score, idRank.get(prepared)!, scored.push(pair) - 1);
   }
 
   const excluded: Exclusion[] = [];
+  const entry = (reason: ExclusionReason, ids: () => string[], count: number) =>
+    excluded.push(options.explainExclusions ? { reason, count, partnerIds: ids().sort(compareStrings) } : { reason, count });
   for (const reason of EXCLUSION_REASONS) {
     if (reason === 'no-matching-service') {
-      if (notOffering.count === 0) continue;
-      const entry: Exclusion = { reason, count: notOffering.count };
-      excluded.push(options.explainExclusions ? { ...entry, partnerIds: [...notOffering.ids()].sort() } : entry);
+      const count = registry.partners.length - candidates.length;
+      const offering = new Set(candidates);
+      if (count > 0)
+        entry(reason, () => registry.partners.filter((partner) => !offering.has(partner)).map((partner) => partner.partner.id), count);
       continue;
     }
     const ids = excludedIds.get(reason);
-    if (!ids) continue;
-    excluded.push(options.explainExclusions ? { reason, count: ids.length, partnerIds: ids.sort() } : { reason, count: ids.length });
+    if (ids) entry(reason, () => ids, ids.length);
   }
 
-  return { matches: top.sorted().map(toMatch), excluded };
+  const matches = top.sorted().map((at) => {
+    const { assessment, values, score: total } = scored[at]!;
+    return explainMatch({ client, assessment, options }, values, total);
+  });
+  return { matches, excluded };
 }

@@ -1,5 +1,5 @@
 import { parseOptions, resolveOptions } from './options';
-import { parseClient, parsePartners, prepareClient, preparePartner } from './prepare';
+import { parseClient, parsePartners, prepareClient, prepareRegistry } from './prepare';
 import { rank } from './rank';
 import type { RecommendOptions } from './schemas/options';
 import type { Recommendation } from './schemas/result';
@@ -23,11 +23,5 @@ import type { Partner } from './schemas/partner';
 export function recommend(client: Client, partners: readonly Partner[], options?: RecommendOptions): Recommendation {
   const resolved = resolveOptions(parseOptions(options));
   const prepared = prepareClient(parseClient(client));
-  const all = parsePartners(partners).map(preparePartner);
-
-  const needed = new Set(prepared.needs.map((need) => need.service));
-  const candidates = all.filter((partner) => partner.partner.offerings.some((offering) => needed.has(offering.service)));
-  const offering = new Set(candidates);
-  const others = () => all.filter((partner) => !offering.has(partner)).map((partner) => partner.partner.id);
-  return rank(prepared, candidates, { count: all.length - candidates.length, ids: others }, resolved);
+  return rank(prepared, prepareRegistry(parsePartners(partners)), resolved);
 }

@@ -1,8 +1,8 @@
-import { indexByService } from '../candidates';
 import type { PreparedClient, PreparedNeed, PreparedPartner, ResolvedOptions } from '../context';
 import { resolveOptions } from '../options';
 import { byId, compareStrings } from '../order';
-import { parsePartners, prepareClient, preparePartner } from '../prepare';
+import { QueryScoring } from '../factors/columns';
+import { parsePartners, prepareClient, prepareRegistry, type PreparedRegistry } from '../prepare';
 import { assess, score } from '../rank';
 import type { AllocateOptions, Allocation, Assignment, Unassigned, UnassignedReason } from '../schemas/allocation';
 import type { Client } from '../schemas/client';
@@ -32,12 +32,12 @@ interface Item {
  */
 export function buildProblem(
   clients: readonly Client[],
-  partners: readonly PreparedPartner[],
-  byService: ReadonlyMap<ServiceId, readonly PreparedPartner[]>,
+  registry: PreparedRegistry,
   options: ResolvedOptions,
   settings: AllocationSettings,
 ) {
-  const sorted = [...partners].sort((a, b) => byId(a.partner, b.partner));
+  const { byService } = registry;
+  const sorted = [...registry.partners].sort((a, b) => byId(a.partner, b.partner));
   const partnerIndex = new Map(sorted.map((prepared, index) => [prepared, index]));
   const capacity = Int32Array.from(sorted, (prepared) => prepared.freePlaces ?? UNLIMITED);
 
@@ -53,11 +53,12 @@ export function buildProblem(
     const candidates = new Set<PreparedPartner>();
     for (const need of needs) for (const partner of byService.get(need.service) ?? []) candidates.add(partner);
 
+    const scoring = new QueryScoring(registry.columns, client, options);
     const pairs: (readonly [partner: number, score: number])[][] = needs.map(() => []);
     for (const prepared of candidates) {
       const found = assess(client, prepared, options);
       if (typeof found === 'string') continue;
-      const value = score({ client, assessment: found, options }).score;
+      const value = score(scoring, found).score;
       for (const covered of found.covered) {
         const k = needs.findIndex((need) => need.service === covered.service);
         if (k !== -1) pairs[k]!.push([partnerIndex.get(prepared)!, value]);
@@ -100,12 +101,11 @@ function reasonFor(item: Item, arcs: number): UnassignedReason {
  */
 export function allocatePrepared(
   clients: readonly Client[],
-  partners: readonly PreparedPartner[],
-  byService: ReadonlyMap<ServiceId, readonly PreparedPartner[]>,
+  registry: PreparedRegistry,
   options: ResolvedOptions,
   settings: AllocationSettings,
 ): Allocation {
-  const built = buildProblem(clients, partners, byService, options, settings);
+  const built = buildProblem(clients, registry, options, settings);
   const { problem, items } = built;
 
   const solution = networkSimplex(problem);
@@ -145,7 +145,7 @@ export function allocatePrepared(
       clients: built.clients,
       needs: items.length,
       eligiblePairs: problem.arcPartner.length,
-      partners: partners.length,
+      partners: registry.partners.length,
       partnersUsed: used.size,
       assigned: assignments.length,
       unassigned: unassigned.length,
@@ -187,6 +187,5 @@ export function allocate(clients: readonly Client[], partners: readonly Partner[
   const settings = parseAllocateOptions(options);
   const resolved = resolveOptions(settings.scoring);
   const valid = parseClients(clients);
-  const prepared = parsePartners(partners).map(preparePartner);
-  return allocatePrepared(valid, prepared, indexByService(prepared), resolved, settings);
+  return allocatePrepared(valid, prepareRegistry(parsePartners(partners)), resolved, settings);
 }

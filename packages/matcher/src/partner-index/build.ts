@@ -1,8 +1,13 @@
+import type { PreparedPartner } from '../context';
+import { MatcherError } from '../errors';
+import { FactorColumns } from '../factors/columns';
 import { cosLatitude } from '../geo';
 import { compareStrings } from '../order';
+import { preparePartner } from '../prepare';
+import { partnerProfile } from '../rules/eligibility';
+import { offeringKey } from '../rules/reach';
 import type { Offering, Partner } from '../schemas/partner';
 import type { ServiceId } from '../taxonomy';
-import { offeringKey, partnerCode } from './codes';
 
 /**
  * The side of the grid's square cells, in degrees: 0.25 (about 28 km at the equator) from
@@ -15,12 +20,13 @@ export function cellDegrees(partners: number): number {
 
 /** The partners that offer one service, as parallel arrays. */
 export interface ServiceList {
-  /** Each offering's partner, by position in the index (so, cell by cell). */
+  /** Each offering's partner, by position in the index (so, cell by cell, and ascending). */
   readonly partner: Int32Array;
   /** Each offering's index in `profiles`. */
   readonly profile: Uint16Array | Uint32Array;
-  /** One offering per distinct combination of modes, sectors and faiths (see `offeringKey`). */
+  /** One offering per distinct `offeringKey`: what the need rules read of it. */
   readonly profiles: readonly Offering[];
+  readonly profileKeys: readonly string[];
   /** Where each run of offerings in one cell starts, and one past the last run's end. */
   readonly runStart: Int32Array;
   /** Each run's cell (-1: partners without coordinates). */
@@ -46,42 +52,60 @@ export interface Cells {
  * Everything a query reads about the partners, in typed arrays indexed by the partner's
  * position in the index: partners sorted by grid cell, so that a cell's partners sit side by
  * side and a walk over any service meets them cell after cell. `order` maps a position back to
- * the partner's place in `partners`. Missing numbers are NaN; missing codes are -1.
+ * the partner's place in `partners`. The index stores what the rules and the factors declare
+ * they read, and nothing of its own: the partner-level rules' profile (`partnerProfile`), each
+ * offering's profile (`offeringKey`), each factor's column, and where the partner is.
  */
 export interface PartnerIndex {
   /** The partners as given. */
   readonly partners: readonly Partner[];
   /** For each position, the partner's place in `partners`. */
   readonly order: Int32Array;
+  /** Coordinates, NaN without them. */
   readonly lat: Float64Array;
   readonly lon: Float64Array;
-  /** `serviceRadiusKm`, NaN when the partner gives none. */
+  /** `serviceRadiusKm`, NaN when the partner gives none (the default applies). */
   readonly radius: Float64Array;
-  /** The capacity factor's value: the share of places free, 1 without a recorded capacity. */
-  readonly headroom: Float64Array;
-  /** What the partner-level rules read (see `partnerCode`). */
-  readonly code: Uint8Array;
-  /** The Bapas, as an index into `bapasIds`. */
-  readonly bapas: Int32Array;
-  readonly bapasIds: ReadonlyMap<string, number>;
-  /** The regency code as a number (`32.73` is 3273), -1 when absent. */
-  readonly regency: Int32Array;
+  /** Each partner's profile for the partner-level rules, as an index into `profiles`. */
+  readonly profile: Uint8Array | Uint16Array | Uint32Array;
+  /** One partner per distinct profile, for the rules to be asked about. */
+  readonly profiles: readonly PreparedPartner[];
+  readonly profileKeys: readonly string[];
   /** The partner's place when all are sorted by id: ties are broken by comparing these. */
   readonly idRank: Int32Array;
   /** The partner's grid cell, -1 without coordinates. */
   readonly cell: Int32Array;
   readonly cells: Cells;
   readonly services: ReadonlyMap<ServiceId, ServiceList>;
+  /** Every factor's column, by position. */
+  readonly columns: FactorColumns;
 }
-
-/** `32.73` as 3273; the schema guarantees the NN.NN form. */
-export const regencyNumber = (code: string | undefined): number => (code === undefined ? -1 : Number(code.replace('.', '')));
 
 /** The grid square a point falls in, as one number; partners without coordinates sort last. */
 const cellKey = (partner: Partner, degrees: number): number =>
   partner.location
     ? Math.floor(partner.location.lat / degrees) * 4096 + Math.floor(partner.location.lon / degrees)
     : Number.POSITIVE_INFINITY;
+
+const narrow = (values: readonly number[], largest: number) =>
+  largest <= 0xff ? Uint8Array.from(values) : largest <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
+
+/** Numbers distinct keys from 0 in the order they come, keeping the first item of each. */
+class Profiles<T> {
+  readonly keys: string[] = [];
+  readonly items: T[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  add(key: string, item: T): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      this.numbers.set(key, (number = this.keys.length));
+      this.keys.push(key);
+      this.items.push(item);
+    }
+    return number;
+  }
+}
 
 /** Builds the index over validated partners; tests may set the cells' size. */
 export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDegrees(partners.length)): PartnerIndex {
@@ -91,17 +115,16 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
   const lat = new Float64Array(size).fill(Number.NaN);
   const lon = new Float64Array(size).fill(Number.NaN);
   const radius = new Float64Array(size).fill(Number.NaN);
-  const headroom = new Float64Array(size);
-  const code = new Uint8Array(size);
-  const bapas = new Int32Array(size);
-  const regency = new Int32Array(size);
   const cell = new Int32Array(size).fill(-1);
-  const bapasIds = new Map<string, number>();
+  const profiles = new Profiles<PreparedPartner>();
+  const profile: number[] = new Array<number>(size);
   let cells = 0;
 
-  order.forEach((place, position) => {
+  // One pass in position order: where each partner is, its rules' profile, its factors' columns.
+  const columns = new FactorColumns(size, (position) => {
+    const place = order[position]!;
     const partner = partners[place]!;
-    const { location, capacity } = partner;
+    const { location } = partner;
     if (location) {
       lat[position] = location.lat;
       lon[position] = location.lon;
@@ -109,13 +132,9 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
       cell[position] = cells;
     }
     if (partner.serviceRadiusKm !== undefined) radius[position] = partner.serviceRadiusKm;
-    const freePlaces = capacity ? capacity.total - capacity.used : null;
-    headroom[position] = freePlaces === null || !capacity ? 1 : freePlaces / capacity.total;
-    code[position] = partnerCode(partner, freePlaces);
-    let office = bapasIds.get(partner.bapasId);
-    if (office === undefined) bapasIds.set(partner.bapasId, (office = bapasIds.size));
-    bapas[position] = office;
-    regency[position] = regencyNumber(partner.regencyCode);
+    const prepared = preparePartner(partner);
+    profile[position] = profiles.add(partnerProfile(prepared), prepared);
+    return prepared;
   });
   const cellCount = size > 0 && partners[order[0]!]!.location ? cells + 1 : 0;
 
@@ -131,15 +150,14 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
     lat,
     lon,
     radius,
-    headroom,
-    code,
-    bapas,
-    bapasIds,
-    regency,
+    profile: narrow(profile, profiles.keys.length),
+    profiles: profiles.items,
+    profileKeys: profiles.keys,
     idRank,
     cell,
     cells: boxCells(cellCount, cell, lat, lon, radius),
     services: serviceLists(partners, order, cell),
+    columns,
   };
 }
 
@@ -165,19 +183,13 @@ function boxCells(count: number, cell: Int32Array, lat: Float64Array, lon: Float
 }
 
 function serviceLists(partners: readonly Partner[], order: Int32Array, cell: Int32Array): Map<ServiceId, ServiceList> {
-  const found = new Map<ServiceId, { partner: number[]; profile: number[]; keys: Map<string, number>; profiles: Offering[] }>();
+  const found = new Map<ServiceId, { partner: number[]; profile: number[]; profiles: Profiles<Offering> }>();
   order.forEach((place, position) => {
     for (const offering of partners[place]!.offerings) {
       let list = found.get(offering.service);
-      if (!list) found.set(offering.service, (list = { partner: [], profile: [], keys: new Map(), profiles: [] }));
-      const key = offeringKey(offering);
-      let profile = list.keys.get(key);
-      if (profile === undefined) {
-        list.keys.set(key, (profile = list.profiles.length));
-        list.profiles.push(offering);
-      }
+      if (!list) found.set(offering.service, (list = { partner: [], profile: [], profiles: new Profiles() }));
       list.partner.push(position);
-      list.profile.push(profile);
+      list.profile.push(list.profiles.add(offeringKey(offering), offering));
     }
   });
   const lists = new Map<ServiceId, ServiceList>();
@@ -194,11 +206,68 @@ function serviceLists(partners: readonly Partner[], order: Int32Array, cell: Int
     runStart.push(list.partner.length);
     lists.set(service, {
       partner: Int32Array.from(list.partner),
-      profile: list.profiles.length <= 0xffff ? Uint16Array.from(list.profile) : Uint32Array.from(list.profile),
-      profiles: list.profiles,
+      profile: list.profiles.keys.length <= 0xffff ? Uint16Array.from(list.profile) : Uint32Array.from(list.profile),
+      profiles: list.profiles.items,
+      profileKeys: list.profiles.keys,
       runStart: Int32Array.from(runStart),
       runCell: Int32Array.from(runCell),
     });
   }
   return lists;
+}
+
+/** Where partner `position` sits in a service's list, or -1 when it does not offer the service. */
+export function entryOf(list: ServiceList, position: number): number {
+  const { partner } = list;
+  let low = 0;
+  let high = partner.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = partner[middle]!;
+    if (at === position) return middle;
+    if (at < position) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * The matcher keeps the caller's partner objects: a partner changed since it was indexed would
+ * be answered for by what it no longer is. Throws `PARTNERS_CHANGED` unless what the index read
+ * of the partner at `position` still holds: its rules' profile, its factors' columns, where it
+ * is, and whether and how it offers each of `services`.
+ */
+export function assertUnchanged(index: PartnerIndex, position: number, prepared: PreparedPartner, services: Iterable<ServiceId>): void {
+  const { partner } = prepared;
+  if (
+    !index.columns.holds(position, prepared) ||
+    partnerProfile(prepared) !== index.profileKeys[index.profile[position]!] ||
+    !sameNumber(index.lat[position]!, partner.location?.lat) ||
+    !sameNumber(index.lon[position]!, partner.location?.lon) ||
+    !sameNumber(index.radius[position]!, partner.serviceRadiusKm)
+  ) {
+    partnerChanged(index.order[position]!);
+  }
+  for (const service of services) {
+    const list = index.services.get(service);
+    const entry = list ? entryOf(list, position) : -1;
+    const offering = prepared.offerings.get(service);
+    if (entry === -1 ? offering !== undefined : !offering || offeringKey(offering) !== list!.profileKeys[list!.profile[entry]!]) {
+      partnerChanged(index.order[position]!);
+    }
+  }
+}
+
+/** A number the index stored (NaN: none) against the partner's own. */
+const sameNumber = (stored: number, now: number | undefined): boolean => (Number.isNaN(stored) ? now === undefined : stored === now);
+
+/** The error for a partner object changed after it was indexed, at its place in the caller's list. */
+export function partnerChanged(place: number): never {
+  throw new MatcherError('PARTNERS_CHANGED', [
+    {
+      path: ['partners', place],
+      code: 'custom',
+      message: 'changed after createMatcher indexed it; build a new matcher from the changed partners',
+    },
+  ]);
 }

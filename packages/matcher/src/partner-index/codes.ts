@@ -1,67 +1,26 @@
 import type { PreparedClient, PreparedNeed, PreparedPartner, ResolvedOptions } from '../context';
 import { partnerExclusion } from '../rules/eligibility';
-import { MISSING_STAGE, assessNeed } from '../rules/reach';
+import { MISSING_STAGE, assessNeed, type NeedVerdict } from '../rules/reach';
 import type { Offering, Partner } from '../schemas/partner';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../schemas/result';
-import { AGE_GROUP_IDS, GENDER_IDS } from '../taxonomy';
 
 /*
- * The index stores, for each partner and each offering, a small code of the attributes the
- * hard rules read. It never restates the rules: for each query it asks the rules themselves
- * (`partnerExclusion`, `assessNeed`) about one stand-in per code, and keeps their verdicts in
- * a lookup table that the scan reads by code.
+ * The index never restates a rule: it keeps, for each partner and offering, the profile of what
+ * the rules read (see `partnerProfile`, `offeringKey`), and for each query asks the rules
+ * themselves (`partnerExclusion`, `assessNeed`) about one partner or offering per profile,
+ * keeping their verdicts in tables that the walk reads by profile.
  */
-
-const INACTIVE = 1;
-const FULL = 2;
-const TAKES_ADULTS = 4;
-const TAKES_JUVENILES = 8;
-const GENDERS_LISTED = 16;
-const genderBit = (index: number) => 32 << index;
-
-/** How many partner codes there are: every combination of the bits above. */
-export const PARTNER_CODES = 32 << GENDER_IDS.length;
-
-/** The partner-level attributes `partnerExclusion` reads, as one small integer. */
-export function partnerCode(partner: Partner, freePlaces: number | null): number {
-  const ageGroups = partner.eligibility?.ageGroups;
-  const genders = partner.eligibility?.genders;
-  let code = 0;
-  if (partner.active === false) code |= INACTIVE;
-  if (freePlaces !== null && freePlaces <= 0) code |= FULL;
-  // Absent age groups mean adults only; see `partnerExclusion`.
-  if (ageGroups?.includes('adult') ?? true) code |= TAKES_ADULTS;
-  if (ageGroups?.includes('juvenile') ?? false) code |= TAKES_JUVENILES;
-  if (genders) {
-    code |= GENDERS_LISTED;
-    GENDER_IDS.forEach((gender, index) => {
-      if (genders.includes(gender)) code |= genderBit(index);
-    });
-  }
-  return code;
-}
-
-/** A partner with exactly the attributes a code stands for, and nothing else. */
-function standIn(code: number): PreparedPartner {
-  const ageGroups = AGE_GROUP_IDS.filter((group) => (group === 'adult' ? code & TAKES_ADULTS : code & TAKES_JUVENILES));
-  const genders = code & GENDERS_LISTED ? GENDER_IDS.filter((_, index) => code & genderBit(index)) : undefined;
-  const partner = { active: code & INACTIVE ? false : undefined, eligibility: { ageGroups, genders } } as unknown as Partner;
-  return { partner, offerings: new Map(), freePlaces: code & FULL ? 0 : null };
-}
 
 /** Index of each exclusion reason in `EXCLUSION_REASONS`; 0 (`no-matching-service`) means none here. */
 export const reasonIndex = (reason: ExclusionReason): number => EXCLUSION_REASONS.indexOf(reason);
 
-/**
- * For each partner code, the partner-level exclusion of this client (its index in
- * `EXCLUSION_REASONS`), or 0 when the partner may take the client.
- */
-export function partnerVerdicts(client: PreparedClient): Uint8Array {
-  const table = new Uint8Array(PARTNER_CODES);
-  for (let code = 0; code < PARTNER_CODES; code++) {
-    const reason = partnerExclusion(client, standIn(code));
-    table[code] = reason ? reasonIndex(reason) : 0;
-  }
+/** For each partner profile, its partner-level exclusion of this client (an index in `EXCLUSION_REASONS`), or 0. */
+export function partnerVerdicts(client: PreparedClient, profiles: readonly PreparedPartner[]): Uint8Array {
+  const table = new Uint8Array(profiles.length);
+  profiles.forEach((prepared, profile) => {
+    const reason = partnerExclusion(client, prepared);
+    table[profile] = reason ? reasonIndex(reason) : 0;
+  });
   return table;
 }
 
@@ -80,27 +39,46 @@ export const STAGE_REASONS: readonly number[] = Object.entries(MISSING_STAGE).re
   return table;
 }, []);
 
-/** An offering's rule-relevant attributes as a key: offerings with one key meet a need alike. */
-export function offeringKey(offering: Offering): string {
-  const sorted = (values: readonly string[] | undefined) => (values ? [...values].sort().join(',') : '*');
-  return `${sorted(offering.modes)}|${sorted(offering.sectors)}|${sorted(offering.religions)}`;
+/** What the need rules say of each distinct offering of one need's service, for one client. */
+export class OfferingVerdicts {
+  /** Each offering profile's stage. */
+  readonly stages: Uint8Array;
+  /** The verdict beyond every reach (met only remotely, if at all). */
+  readonly far: readonly NeedVerdict[];
+  // Within reach, asked only for the partners a query keeps.
+  private readonly near: (NeedVerdict | undefined)[];
+
+  constructor(
+    private readonly profiles: readonly Offering[],
+    private readonly client: PreparedClient,
+    private readonly need: PreparedNeed,
+    private readonly options: ResolvedOptions,
+  ) {
+    this.stages = new Uint8Array(profiles.length);
+    const far: NeedVerdict[] = [];
+    profiles.forEach((offering, index) => {
+      const verdict = assessNeed(client, standIn(need, offering), need, Number.POSITIVE_INFINITY, options);
+      far.push(verdict);
+      this.stages[index] = verdict.met ? MET : MISSING_STAGE[verdict.reason] + 1;
+    });
+    this.far = far;
+    this.near = new Array<NeedVerdict | undefined>(profiles.length);
+  }
+
+  /** The verdict for an offering of this profile within reach (in person or at home). */
+  within(profile: number): NeedVerdict {
+    return (this.near[profile] ??= assessNeed(this.client, standIn(this.need, this.profiles[profile]!), this.need, 0, this.options));
+  }
 }
 
-// Without coordinates and without a radius: assessNeed is asked at an infinite distance.
+// A partner with no coordinates and no radius: the need rules are asked at a distance of
+// infinity (beyond every reach: out of range where only an in-person mode fits, so `REACH`)
+// and of 0 (within any reach).
 const NOWHERE: Partner = { id: 'stand-in', name: 'stand-in', kind: 'individual', bapasId: 'stand-in', offerings: [] };
 
-/** For each distinct offering of the need's service, its stage for this client and need. */
-export function offeringStages(
-  profiles: readonly Offering[],
-  client: PreparedClient,
-  need: PreparedNeed,
-  options: ResolvedOptions,
-): Uint8Array {
-  const table = new Uint8Array(profiles.length);
-  profiles.forEach((offering, index) => {
-    const prepared: PreparedPartner = { partner: NOWHERE, offerings: new Map([[need.service, offering]]), freePlaces: null };
-    const verdict = assessNeed(client, prepared, need, Number.POSITIVE_INFINITY, options);
-    table[index] = verdict.met ? MET : MISSING_STAGE[verdict.reason] + 1;
-  });
-  return table;
-}
+const standIn = (need: PreparedNeed, offering: Offering): PreparedPartner => ({
+  partner: NOWHERE,
+  row: -1,
+  offerings: new Map([[need.service, offering]]),
+  freePlaces: null,
+});

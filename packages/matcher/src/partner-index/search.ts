@@ -1,17 +1,21 @@
 import type { PreparedClient, ResolvedOptions } from '../context';
-import { boxLowerBoundKm, gaussDecay } from '../geo';
+import { QueryScoring } from '../factors/columns';
+import { boxLowerBoundKm } from '../geo';
+import { withinLimit } from '../rules/reach';
 import type { Exclusion } from '../schemas/result';
 import type { PartnerIndex } from './build';
-import { REACH, STAGE_REASONS, offeringStages, partnerVerdicts, reasonIndex } from './codes';
+import { OfferingVerdicts, REACH, STAGE_REASONS, partnerVerdicts, reasonIndex } from './codes';
 import { NeedScan, QueryFacts } from './facts';
-import { Scorer } from './scorer';
+import { Scorer, type Winner } from './scorer';
 import { Tally } from './tally';
 import { CODE_SHIFT, SERVICE_BIT, STAGE_MASK, WordList, remoteOf } from './words';
 
 /** What a search finds: the best partners, best first, and why the others were left out. */
 export interface SearchResult {
-  /** Positions in `index.partners`, best first. */
-  readonly winners: readonly number[];
+  /** The partners kept, best first, with what was computed for each. */
+  readonly winners: readonly Winner[];
+  /** The query's needed services as walked, each with the need rules' verdicts. */
+  readonly needs: readonly NeedScan[];
   readonly excluded: Exclusion[];
 }
 
@@ -23,17 +27,17 @@ const NOT_OFFERING = reasonIndex('no-matching-service');
  * counts, while computing distances and scores for few of them:
  * 1. each needed service's offerings are walked once. A partner offering only one of the
  *    client's needs is settled on the spot; one offering several keeps, until all are walked,
- *    its furthest stage (see `offeringStages`) and the priorities it meets remotely or would
+ *    its furthest stage (see `offeringVerdicts`) and the priorities it meets remotely or would
  *    meet within reach, and is settled after;
- * 2. settling: one table lookup by partner code and stage applies the partner-level rules and
+ * 2. settling: one table lookup by partner profile and stage applies the partner-level rules and
  *    the mismatches; of the partners left, one whose grid cell lies beyond every reach of the
  *    cell's partners is out of range unless met remotely, and the others get an exact distance
  *    and score;
  * 3. partners met remotely from afar are scored only when an upper bound of their score, at
  *    their cell's nearest distance, could still enter the top `limit`.
  *
- * The scoring is the factors' arithmetic over typed arrays, in the factors' order; property
- * tests compare every answer with the plain scorer's, score for score, ties included.
+ * Scoring is the factors' own (`QueryScoring`) over the factors' columns; property tests
+ * compare every answer with the plain scorer's, score for score, ties included.
  */
 export class PartnerSearch {
   /** One fixed word per partner position (see `CODE_SHIFT`). */
@@ -47,15 +51,18 @@ export class PartnerSearch {
   // What a query learns of a cell, valid while `cellQuery` holds that query's number.
   private readonly cellQuery: Uint32Array;
   private readonly cellBound: Float64Array;
-  private readonly cellNear: Float64Array;
   private readonly cellInReach: Uint8Array;
+  // The nearest distance of any cell beyond reach in the query in hand, and step 3's bound over
+  // any partner that far, by the priorities met (at most MAX_NEEDS * 3).
+  private nearestFar = Number.POSITIVE_INFINITY;
+  private readonly anyFar = new Float64Array(256);
   private query = 0;
-  private readonly settlements = new Map<string, readonly [Uint8Array, Uint8Array]>();
 
   constructor(readonly index: PartnerIndex) {
     const size = index.partners.length;
     const cells = index.cells.count;
-    this.stat = Uint32Array.from(index.code, (code) => code << CODE_SHIFT);
+    if (index.profiles.length > 1 << (32 - CODE_SHIFT)) throw new Error('internal: too many partner profiles for the search words');
+    this.stat = Uint32Array.from(index.profile, (profile) => profile << CODE_SHIFT);
     for (const [service, list] of index.services) {
       const bit = SERVICE_BIT.get(service)!;
       for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
@@ -63,7 +70,6 @@ export class PartnerSearch {
     this.hot = new Uint32Array(size);
     this.cellQuery = new Uint32Array(cells);
     this.cellBound = new Float64Array(cells);
-    this.cellNear = new Float64Array(cells);
     this.cellInReach = new Uint8Array(cells);
   }
 
@@ -73,27 +79,28 @@ export class PartnerSearch {
     const needs = client.needs.flatMap((need) => {
       const list = this.index.services.get(need.service);
       if (!list) return [];
-      const stages = offeringStages(list.profiles, client, need, options);
-      return [new NeedScan(list, stages, need.priority, SERVICE_BIT.get(need.service)!)];
+      const verdicts = new OfferingVerdicts(list.profiles, client, need, options);
+      return [new NeedScan(list, verdicts, need.priority, SERVICE_BIT.get(need.service)!)];
     });
     const [settle, settleFar] = this.settlement(client);
-    const facts = new QueryFacts(this.index, client, options, settle, settleFar);
+    const facts = new QueryFacts(client, options, settle, settleFar);
+    const scorer = new Scorer(this.index, facts, new QueryScoring(this.index.columns, client, options), client, options);
     try {
-      return this.run(needs, facts);
+      return this.run(needs, facts, scorer);
     } catch (error) {
       this.hot.fill(0); // no stale scratch for the next query
       throw error;
     }
   }
 
-  private run(needs: readonly NeedScan[], facts: QueryFacts): SearchResult {
+  private run(needs: readonly NeedScan[], facts: QueryFacts, scorer: Scorer): SearchResult {
     const { index, stat, hot, touched, aside } = this;
     const size = index.partners.length;
     const { settle, settleFar } = facts;
     const tally = new Tally(facts.explain);
-    const scorer = new Scorer(index, facts);
     this.nextQuery();
     this.lastCell = -2;
+    this.nearestFar = Number.POSITIVE_INFINITY;
     aside.length = 0;
     touched.length = 0;
     let needMask = 0;
@@ -140,21 +147,24 @@ export class PartnerSearch {
     tally.count[NOT_OFFERING] = size - single - several;
     if (tally.ids) tally.ids[NOT_OFFERING] = notOffering(size, needs);
 
-    // 3. Partners met remotely from afar, cut by a bound that takes the cell's nearest distance
-    //    and the best capacity and Bapas, then by one with the partner's own.
+    // 3. Partners met remotely from afar, cut by bounds: over any partner at least as far as the
+    //    nearest cell beyond reach that meets what this one meets (once per query and needs met),
+    //    the same at its own cell's nearest distance, then with the partner's own columns. Each
+    //    factor's value never increases with distance nor decreases with the needs met, so every
+    //    bound is at least the exact score.
     const cellOf = index.cell;
+    const anyFar = this.anyFar.fill(Number.NaN);
     for (let t = 0; t < aside.length; t++) {
       const p = aside.positions[t]!;
       const word = aside.words[t]!;
-      const coverage = remoteOf(word) / facts.needWeight;
-      const near = this.cellNear[cellOf[p]!]!;
-      if (scorer.admits(facts.total(coverage, near, 1, 1), p) && scorer.admits(scorer.totalOf(p, coverage, near), p)) {
-        scorer.offerExact(p, word);
-      }
+      const met = remoteOf(word);
+      if (Number.isNaN(anyFar[met]!)) anyFar[met] = scorer.boundAny(this.nearestFar, met);
+      if (!scorer.admits(anyFar[met]!, p)) continue;
+      const near = this.cellBound[cellOf[p]!]!;
+      if (scorer.admits(scorer.boundAny(near, met), p) && scorer.admits(scorer.boundOf(p, near, met), p)) scorer.offerExact(p, word);
     }
 
-    const order = index.order;
-    return { winners: scorer.top.sorted().map((p) => order[p]!), excluded: tally.exclusions(index) };
+    return { winners: scorer.winners(), needs, excluded: tally.exclusions(index) };
   }
 
   // The last cell `partnerCellMayReach` looked at, and its verdict: partners sit cell by cell,
@@ -196,7 +206,7 @@ export class PartnerSearch {
 
   /**
    * Whether the cell comes within the reach of any of its partners; once per cell and query,
-   * it also keeps the cell's nearest distance and the proximity there, for step 3.
+   * it also keeps the cell's nearest distance, for step 3.
    */
   private cellMayReach(cell: number, facts: QueryFacts): boolean {
     if (!facts.located || cell < 0) return true; // distances unknown: each partner decides
@@ -214,35 +224,30 @@ export class PartnerSearch {
       );
       this.cellQuery[cell] = this.query;
       this.cellBound[cell] = bound;
-      this.cellNear[cell] = gaussDecay(bound, facts.decay);
-      this.cellInReach[cell] = bound <= facts.cellLimit(cells.maxRadius[cell]!, cells.defaultRadius[cell] === 1) ? 1 : 0;
+      const inReach = withinLimit(bound, facts.cellLimit(cells.maxRadius[cell]!, cells.defaultRadius[cell] === 1));
+      this.cellInReach[cell] = inReach ? 1 : 0;
+      if (!inReach && bound < this.nearestFar) this.nearestFar = bound;
     }
     return this.cellInReach[cell] === 1;
   }
 
   /**
-   * For each partner code and stage (`code << 3 | stage`), the exclusion the rules give without a
-   * distance (its index in `EXCLUSION_REASONS`), or 0: the partner-level rules first, then a
-   * mismatch as the furthest stage; and the same for a partner beyond reach. Two tables per kind
-   * of client (age group and gender).
+   * For each partner profile and stage (`profile << 3 | stage`), the exclusion the rules give
+   * without a distance (its index in `EXCLUSION_REASONS`), or 0: the partner-level rules first,
+   * then a mismatch as the furthest stage; and the same for a partner beyond reach.
    */
   private settlement(client: PreparedClient): readonly [Uint8Array, Uint8Array] {
-    const key = `${client.client.ageGroup}|${client.client.gender}`;
-    let tables = this.settlements.get(key);
-    if (!tables) {
-      const verdicts = partnerVerdicts(client);
-      const near = new Uint8Array(verdicts.length << 3);
-      const far = new Uint8Array(verdicts.length << 3);
-      verdicts.forEach((verdict, code) => {
-        for (let stage = 0; stage < 8; stage++) {
-          const settled = verdict !== 0 ? verdict : stage < REACH ? (STAGE_REASONS[stage] ?? 0) : 0;
-          near[(code << 3) | stage] = settled;
-          far[(code << 3) | stage] = settled === 0 && stage === REACH ? OUT_OF_RANGE : settled;
-        }
-      });
-      this.settlements.set(key, (tables = [near, far]));
-    }
-    return tables;
+    const verdicts = partnerVerdicts(client, this.index.profiles);
+    const near = new Uint8Array(verdicts.length << 3);
+    const far = new Uint8Array(verdicts.length << 3);
+    verdicts.forEach((verdict, profile) => {
+      for (let stage = 0; stage < 8; stage++) {
+        const settled = verdict !== 0 ? verdict : stage < REACH ? (STAGE_REASONS[stage] ?? 0) : 0;
+        near[(profile << 3) | stage] = settled;
+        far[(profile << 3) | stage] = settled === 0 && stage === REACH ? OUT_OF_RANGE : settled;
+      }
+    });
+    return [near, far];
   }
 }
 

@@ -1,6 +1,6 @@
 import type { PreparedClient, PreparedNeed, PreparedPartner, ResolvedOptions } from '../context';
 import type { MissingReason } from '../schemas/result';
-import type { Offering } from '../schemas/partner';
+import type { Offering, Partner } from '../schemas/partner';
 import { MODE_IDS, type ModeId } from '../taxonomy';
 
 export type NeedVerdict = { readonly met: true; readonly modes: ModeId[] } | { readonly met: false; readonly reason: MissingReason };
@@ -26,13 +26,16 @@ const MISSED = Object.fromEntries(
  * partner's service radius and the client's `maxDistanceKm`. Without coordinates on both
  * sides, only a partner in the same regency counts as within reach.
  */
-function withinReach(client: PreparedClient, prepared: PreparedPartner, distanceKm: number | null, options: ResolvedOptions): boolean {
+export function withinReach(client: PreparedClient, partner: Partner, distanceKm: number | null, options: ResolvedOptions): boolean {
   if (distanceKm === null) {
     const a = client.client.regencyCode;
-    return a !== undefined && a === prepared.partner.regencyCode;
+    return a !== undefined && a === partner.regencyCode;
   }
-  return distanceKm <= reachLimitKm(prepared.partner.serviceRadiusKm, client.client.maxDistanceKm, options.defaultServiceRadiusKm);
+  return withinLimit(distanceKm, reachLimitKm(partner.serviceRadiusKm, client.client.maxDistanceKm, options.defaultServiceRadiusKm));
 }
+
+/** Whether a distance is within a reach limit (see `reachLimitKm`): the limit itself counts. */
+export const withinLimit = (distanceKm: number, limitKm: number): boolean => distanceKm <= limitKm;
 
 /**
  * The farthest a partner counts as within reach: its service radius (or the default), and no
@@ -41,6 +44,17 @@ function withinReach(client: PreparedClient, prepared: PreparedPartner, distance
 export function reachLimitKm(serviceRadiusKm: number | undefined, maxDistanceKm: number | undefined, defaultRadiusKm: number): number {
   return Math.min(serviceRadiusKm ?? defaultRadiusKm, maxDistanceKm ?? Number.POSITIVE_INFINITY);
 }
+
+/**
+ * What `assessNeed` reads of an offering besides its service: offerings with one key meet any
+ * need of their service alike, so the index asks the rules once per key.
+ */
+export function offeringKey(offering: Offering): string {
+  return `${listKey(offering.modes)}|${listKey(offering.sectors)}|${listKey(offering.religions)}`;
+}
+
+/** A list as a key that does not depend on its order; `*` when absent. */
+export const listKey = (values: readonly string[] | undefined): string => (values ? [...values].sort().join(',') : '*');
 
 /**
  * The offering-level hard rules for one need:
@@ -78,7 +92,7 @@ export function assessNeed(
   for (const mode of MODE_IDS) {
     if (!client.modes.has(mode) || !offered.includes(mode)) continue;
     acceptable = true;
-    if (mode !== 'remote' && !(reach ??= withinReach(client, prepared, distanceKm, options))) continue;
+    if (mode !== 'remote' && !(reach ??= withinReach(client, prepared.partner, distanceKm, options))) continue;
     (modes ??= []).push(mode);
   }
   if (!acceptable) return MISSED['mode-mismatch'];

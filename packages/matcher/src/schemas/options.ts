@@ -1,21 +1,24 @@
 import { z } from 'zod';
+import { FACTOR_IDS, type FactorId } from '../factors';
 import { LangSchema } from './common';
 
-export const FACTOR_IDS = ['coverage', 'proximity', 'capacity', 'administrative'] as const;
-export type FactorId = (typeof FACTOR_IDS)[number];
+export { FACTOR_IDS, DEFAULT_WEIGHTS, type FactorId } from '../factors';
 
-/** Relative weights; they are normalised to add up to 1, so only their ratios matter. */
-export const WeightsSchema = z.strictObject({
-  coverage: z.number().min(0).max(100).optional(),
-  proximity: z.number().min(0).max(100).optional(),
-  capacity: z.number().min(0).max(100).optional(),
-  administrative: z.number().min(0).max(100).optional(),
-});
+const weight = z.number().min(0).max(100).optional();
+
+/** Relative weights, one per factor; they are normalised to add up to 1, so only their ratios matter. */
+export const WeightsSchema = z.strictObject(Object.fromEntries(FACTOR_IDS.map((id) => [id, weight])) as Record<FactorId, typeof weight>);
 export type Weights = z.infer<typeof WeightsSchema>;
+
+/**
+ * The smallest decay scale accepted, in km (10 m). A scale is a distance a counsellor means;
+ * below about 1e-162 km its square underflows to 0 and proximity would be 0/0.
+ */
+export const MIN_SCALE_KM = 0.01;
 
 export const ProximityParamsSchema = z.strictObject({
   /** Km beyond the offset at which proximity falls to `decay`. */
-  scaleKm: z.number().positive().max(5000).optional(),
+  scaleKm: z.number().min(MIN_SCALE_KM, `give a scale of at least ${MIN_SCALE_KM} km`).max(5000).optional(),
   /** Km within which proximity is 1. */
   offsetKm: z.number().min(0).max(5000).optional(),
   /** Proximity at `offsetKm + scaleKm`. */
@@ -40,13 +43,6 @@ export const RecommendOptionsSchema = z.strictObject({
   explainExclusions: z.boolean().optional(),
 });
 export type RecommendOptions = z.infer<typeof RecommendOptionsSchema>;
-
-export const DEFAULT_WEIGHTS: Readonly<Record<FactorId, number>> = {
-  coverage: 0.55,
-  proximity: 0.25,
-  capacity: 0.1,
-  administrative: 0.1,
-};
 
 export const DEFAULT_PROXIMITY: Readonly<Required<ProximityParams>> = {
   scaleKm: 25,

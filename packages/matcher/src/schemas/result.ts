@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { IdSchema, ModeSchema, ServiceIdSchema } from './common';
 import { PrioritySchema } from './client';
 import { FACTOR_IDS } from './options';
+import { ReasonSchema } from './reasons';
+
+export { ReasonSchema, REASON_CODES, type Reason, type ReasonCode, type ReasonDraft } from './reasons';
 
 export const EXCLUSION_REASONS = [
   'no-matching-service',
@@ -20,37 +23,6 @@ export const ExclusionReasonSchema = z.enum(EXCLUSION_REASONS);
 /** Why one of the client's needs is not met by a partner that meets others. */
 export const MISSING_REASONS = ['not-offered', 'religion-mismatch', 'sector-mismatch', 'mode-mismatch', 'out-of-range'] as const;
 export type MissingReason = (typeof MISSING_REASONS)[number];
-
-export const REASON_CODES = [
-  'covers-needs',
-  'misses-needs',
-  'distance',
-  'same-regency',
-  'same-province',
-  'location-unknown',
-  'far-away',
-  'remote-offering',
-  'home-visit-offering',
-  'capacity-free',
-  'capacity-unlimited',
-  'same-bapas',
-  'other-bapas',
-  'accepts-juveniles',
-  'shared-language',
-  'no-shared-language',
-  'religion-match',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
-
-export const ReasonParamSchema = z.union([z.string(), z.number(), z.array(z.string())]);
-
-/** A stable code with its parameters, and a sentence in the requested language. */
-export const ReasonSchema = z.object({
-  code: z.enum(REASON_CODES),
-  params: z.record(z.string(), ReasonParamSchema),
-  text: z.string(),
-});
-export type Reason = z.infer<typeof ReasonSchema>;
 
 export const FactorResultSchema = z.object({
   id: z.enum(FACTOR_IDS),

@@ -1,12 +1,14 @@
 /**
- * The best `capacity` partners seen so far by (score, then id rank): a binary heap over typed
- * arrays whose root is the worst partner kept.
+ * The best `capacity` items seen so far by score, then by rank (a partner's place in id order,
+ * so ties go to the smaller id): a binary heap over typed arrays whose root is the worst item
+ * kept, so each offer costs O(log k). The one bounded heap: the plain scorer and the index both
+ * keep their top with it.
  */
 export class ScoreHeap {
   private readonly score: Float64Array;
   private readonly rank: Int32Array;
   private readonly item: Int32Array;
-  private size = 0;
+  private count = 0;
 
   constructor(private readonly capacity: number) {
     this.score = new Float64Array(capacity);
@@ -14,16 +16,25 @@ export class ScoreHeap {
     this.item = new Int32Array(capacity);
   }
 
-  /** Whether a partner with this score and id rank would be kept now. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The item that the next admitted offer replaces once the heap is full. */
+  worst(): number {
+    return this.item[0]!;
+  }
+
+  /** Whether an item with this score and rank would be kept now. */
   admits(score: number, rank: number): boolean {
-    if (this.size < this.capacity) return true;
+    if (this.count < this.capacity) return true;
     return score > this.score[0]! || (score === this.score[0] && rank < this.rank[0]!);
   }
 
   offer(score: number, rank: number, item: number): void {
-    if (this.size < this.capacity) {
-      this.set(this.size, score, rank, item);
-      this.up(this.size++);
+    if (this.count < this.capacity) {
+      this.set(this.count, score, rank, item);
+      this.up(this.count++);
     } else if (this.admits(score, rank)) {
       this.set(0, score, rank, item);
       this.down(0);
@@ -32,7 +43,7 @@ export class ScoreHeap {
 
   /** The kept items, best first. */
   sorted(): number[] {
-    const order = Array.from({ length: this.size }, (_, i) => i);
+    const order = Array.from({ length: this.count }, (_, i) => i);
     order.sort((a, b) => (this.better(a, b) ? -1 : 1));
     return order.map((i) => this.item[i]!);
   }
@@ -70,8 +81,8 @@ export class ScoreHeap {
       const left = 2 * i + 1;
       const right = left + 1;
       let worst = i;
-      if (left < this.size && this.better(worst, left)) worst = left;
-      if (right < this.size && this.better(worst, right)) worst = right;
+      if (left < this.count && this.better(worst, left)) worst = left;
+      if (right < this.count && this.better(worst, right)) worst = right;
       if (worst === i) return;
       this.swap(worst, i);
       i = worst;

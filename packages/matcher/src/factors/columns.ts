@@ -1,0 +1,132 @@
+import type { PreparedClient, PreparedPartner, ResolvedOptions } from '../context';
+import { FACTORS } from './index';
+import type { KeyTable, Pair } from './types';
+
+export type ColumnArray = Float64Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
+
+/** The keys of one factor's column, numbered from 1 in the order the partners give them. */
+class Keys implements KeyTable {
+  private readonly numbers = new Map<string, number>();
+  readonly keys: string[] = [];
+
+  find(key: string | undefined): number {
+    return key === undefined ? 0 : (this.numbers.get(key) ?? 0);
+  }
+
+  /** The key's number, numbering it if it is new. */
+  add(key: string | undefined): number {
+    if (key === undefined) return 0;
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      this.keys.push(key);
+      this.numbers.set(key, (number = this.keys.length));
+    }
+    return number;
+  }
+}
+
+/** The narrowest unsigned array that holds numbers up to `largest`, as kdbush sizes its index. */
+function unsignedArray(values: readonly number[], largest: number): Uint8Array | Uint16Array | Uint32Array {
+  if (largest <= 0xff) return Uint8Array.from(values);
+  if (largest <= 0xffff) return Uint16Array.from(values);
+  return Uint32Array.from(values);
+}
+
+/**
+ * Every factor's column over a list of partners (row `i` is `partners[i]`), with the keys each
+ * key column numbered. The index builds one over its partners in index order; the plain scorer
+ * and allocation build one over the partners they are given. Both then read the same numbers.
+ */
+export class FactorColumns {
+  /** One array per factor, in the factors' order; null for a factor that keeps nothing. */
+  readonly arrays: readonly (ColumnArray | null)[];
+  readonly keys: readonly KeyTable[];
+
+  /**
+   * Reads the columns of `size` partners; `prepared(row)` is called once per row, in order,
+   * so a caller that indexes partners can read its own attributes in the same pass.
+   */
+  constructor(size: number, prepared: (row: number) => PreparedPartner) {
+    const keys = FACTORS.map(() => new Keys());
+    const columns = FACTORS.map((factor) => factor.column);
+    const raw = columns.map((column) => (column.kind === 'none' ? null : new Array<number>(size)));
+    for (let row = 0; row < size; row++) {
+      const partner = prepared(row);
+      columns.forEach((column, f) => {
+        if (column.kind === 'key') raw[f]![row] = keys[f]!.add(column.of(partner));
+        else if (column.kind !== 'none') raw[f]![row] = column.of(partner);
+      });
+    }
+    this.keys = keys;
+    this.arrays = columns.map((column, f): ColumnArray | null => {
+      const values = raw[f];
+      if (!values) return null;
+      if (column.kind === 'number') return Float64Array.from(values);
+      if (column.kind === 'integer') return Int32Array.from(values);
+      return unsignedArray(values, keys[f]!.keys.length);
+    });
+  }
+
+  /** Whether `row` holds what the columns read of this partner now. */
+  holds(row: number, partner: PreparedPartner): boolean {
+    for (let f = 0; f < FACTORS.length; f++) {
+      const { column } = FACTORS[f]!;
+      const stored = this.arrays[f]?.[row];
+      if (column.kind === 'none' || stored === undefined) continue;
+      if (column.kind === 'key') {
+        const key = column.of(partner);
+        if ((key === undefined ? 0 : this.keys[f]!.find(key)) !== stored) return false;
+      } else if (!Object.is(column.of(partner), stored)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
+
+/**
+ * One query's scoring: each factor's per-query constants, and the weights in the factors'
+ * order. `score` is the one place a score is added up, for the plain scorer and the index alike.
+ */
+export class QueryScoring {
+  private readonly queries: unknown[];
+  private readonly weights: Float64Array;
+
+  constructor(
+    private readonly columns: FactorColumns,
+    client: PreparedClient,
+    options: ResolvedOptions,
+  ) {
+    this.queries = FACTORS.map((factor, f) => factor.prepare(client, options, columns.keys[f]!));
+    this.weights = Float64Array.from(FACTORS, (factor) => options.weights[factor.id]);
+  }
+
+  /**
+   * The score of the partner in `row` for this pair, each factor's value written to `values`
+   * from `at`: the weighted values added in the factors' order, held to [0, 1].
+   */
+  score(row: number, pair: Pair, values: Float64Array, at = 0): number {
+    const { arrays } = this.columns;
+    let sum = 0;
+    for (let f = 0; f < FACTORS.length; f++) {
+      const column = arrays[f];
+      const value = (FACTORS[f]!.value as (query: unknown, column: number, pair: Pair) => number)(
+        this.queries[f],
+        column ? column[row]! : Number.NaN,
+        pair,
+      );
+      values[at + f] = value;
+      sum += value * this.weights[f]!;
+    }
+    return Math.min(1, Math.max(0, sum));
+  }
+
+  /** At least the score of any partner for this pair: every factor at its `upper`. */
+  upper(pair: Pair): number {
+    let sum = 0;
+    for (let f = 0; f < FACTORS.length; f++) {
+      sum += (FACTORS[f]!.upper as (query: unknown, pair: Pair) => number)(this.queries[f], pair) * this.weights[f]!;
+    }
+    return Math.min(1, Math.max(0, sum));
+  }
+}
