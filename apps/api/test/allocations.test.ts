@@ -1,5 +1,5 @@
 import { loadDemoRegistry, type Registry } from '@pokmas/directory';
-import type { Partner } from '@pokmas/matcher';
+import { FACTOR_IDS, type Partner } from '@pokmas/matcher';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { summarisePartner } from '../src/lib/schemas';
 import { AllocationResponseSchema, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from '../src/routes/allocations/allocations.routes';
@@ -182,7 +182,7 @@ describe('POST /v1/allocations errors', () => {
   test('weights that add up to 0 are refused by the engine, at options.weights', async () => {
     const { res, body } = await allocate({
       clients: [client('K-0')],
-      options: { weights: { coverage: 0, proximity: 0, capacity: 0, administrative: 0 } },
+      options: { weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, 0])) },
     });
     expect(res.status).toBe(422);
     expect(body.issues).toEqual([

@@ -1,3 +1,4 @@
+import { FACTOR_IDS } from '@pokmas/matcher';
 import { describe, expect, test } from 'vitest';
 import { RecommendationResponseSchema } from '../src/routes/recommendations/recommendations.routes';
 import { makeApp, postJson, streamedJson } from './fixtures';
@@ -63,7 +64,7 @@ describe('POST /v1/recommendations', () => {
 
     const coverageOnly = await recommend({
       client: client({ bapasId: '026', needs, religion: 'islam' }),
-      weights: { coverage: 1, proximity: 0, capacity: 0, administrative: 0 },
+      weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, id === 'coverage' ? 1 : 0])),
     });
     for (const match of coverageOnly.body.matches) {
       const coverage = match.factors.find((factor: { id: string }) => factor.id === 'coverage');
@@ -115,7 +116,7 @@ describe('POST /v1/recommendations', () => {
   test('weights that add up to 0 are refused by the engine and answered as a schema error on weights', async () => {
     const { res, body } = await recommend({
       client: client({ bapasId: '026' }),
-      weights: { coverage: 0, proximity: 0, capacity: 0, administrative: 0 },
+      weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, 0])),
     });
     expect(res.status).toBe(422);
     expect(body.issues).toEqual([expect.objectContaining({ path: ['weights'], message: 'at least one weight must be above 0' })]);

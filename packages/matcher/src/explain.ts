@@ -1,24 +1,15 @@
 import { FACTORS, type Templates } from './factors';
 import type { Client } from './schemas/client';
-import type { Partner } from './schemas/partner';
 import type { Reason, ReasonCode, ReasonDraft } from './schemas/reasons';
 import type { Lang } from './taxonomy';
 
 /** The reasons no factor writes: they say something of the pair without scoring it. */
-type PairCode = 'accepts-juveniles' | 'shared-language' | 'no-shared-language';
+type PairCode = 'accepts-juveniles';
 
 const PAIR_TEMPLATES: Templates<PairCode> = {
   'accepts-juveniles': {
     id: () => 'Menerima klien anak.',
     en: () => 'Accepts juvenile clients.',
-  },
-  'shared-language': {
-    id: (p) => `Dapat berbahasa ${p.languages.join(', ')} seperti klien.`,
-    en: (p) => `Speaks the client's language: ${p.languages.join(', ')}.`,
-  },
-  'no-shared-language': {
-    id: () => 'Tidak tercatat berbahasa yang sama dengan klien.',
-    en: () => 'No language in common with the client is recorded.',
   },
 };
 
@@ -38,18 +29,8 @@ export function describe(draft: ReasonDraft, lang: Lang): Reason {
 
 /**
  * Reasons about the pair that are not scores: that a partner takes juveniles (always true of a
- * juvenile's matches, by the safeguarding rule), and whether the two share a language (ISO 639
- * codes; said only when both sides list theirs). Language informs the counsellor; it does not
- * change the score.
+ * juvenile's matches, by the safeguarding rule).
  */
-export function pairReasons(client: Client, partner: Partner): ReasonDraft[] {
-  const drafts: ReasonDraft[] = [];
-  if (client.ageGroup === 'juvenile') drafts.push({ code: 'accepts-juveniles', params: {} });
-  if (client.languages && partner.languages) {
-    const shared = client.languages.filter((language) => partner.languages!.includes(language));
-    drafts.push(
-      shared.length > 0 ? { code: 'shared-language', params: { languages: shared } } : { code: 'no-shared-language', params: {} },
-    );
-  }
-  return drafts;
+export function pairReasons(client: Client): ReasonDraft[] {
+  return client.ageGroup === 'juvenile' ? [{ code: 'accepts-juveniles', params: {} }] : [];
 }

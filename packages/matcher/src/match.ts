@@ -27,7 +27,7 @@ export function explainMatch(input: ExplainInput, values: ArrayLike<number>, sco
     const weight = options.weights[factor.id];
     factors.push({ id: factor.id, value, weight, contribution: value * weight });
   }
-  for (const draft of pairReasons(client.client, assessment.prepared.partner)) drafts.push(draft);
+  for (const draft of pairReasons(client.client)) drafts.push(draft);
   const reasons: Match['reasons'] = [];
   for (const draft of drafts) reasons.push(describe(draft, options.lang));
   return {

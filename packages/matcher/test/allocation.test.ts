@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FACTOR_IDS,
   AllocateOptionsSchema,
   AllocationSchema,
   allocate,
@@ -204,7 +205,7 @@ describe('bad input', () => {
   });
 
   it('throws INVALID_OPTIONS when the weights add up to 0', () => {
-    const zero = { coverage: 0, proximity: 0, capacity: 0, administrative: 0 };
+    const zero = Object.fromEntries(FACTOR_IDS.map((id) => [id, 0]));
     expect(catchMatcherError(() => allocate([client()], [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
   });
 

@@ -59,6 +59,7 @@ const partnerBodyArb = fc.record(
     offerings: offeringsArb,
     capacity: capacityArb(30),
     eligibility: fc.record({ genders: distinctSubset(GENDER_IDS), ageGroups: distinctSubset(AGE_GROUP_IDS) }, { requiredKeys: [] }),
+    languages: distinctSubset(['id', 'jv', 'su'], 0),
     active: fc.boolean(),
   },
   { requiredKeys: ['name', 'kind', 'bapasId', 'offerings'] },
@@ -90,6 +91,7 @@ export const clientArb: fc.Arbitrary<Client> = fc.record(
     maxDistanceKm: fc.integer({ min: 1, max: 200 }),
     modes: distinctSubset(MODE_IDS),
     sectors: distinctSubset(SECTOR_IDS),
+    languages: distinctSubset(['id', 'jv', 'su'], 0),
   },
   { requiredKeys: ['id', 'needs'] },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, recommend, type Recommendation } from '../src/index';
+import { DEFAULT_WEIGHTS, FACTOR_IDS, createMatcher, recommend, type Recommendation } from '../src/index';
 import { PLACES, catchMatcherError, client, partner } from './fixtures';
 
 const ids = (result: Recommendation) => result.matches.map((match) => match.partnerId);
@@ -275,7 +275,9 @@ describe('ranking', () => {
     expect(ids(recommend(client(), [near, own]))).toEqual(['NEAR', 'OWN']);
     const result = recommend(client(), [near, own], { weights: { administrative: 1 } });
     expect(ids(result)).toEqual(['OWN', 'NEAR']);
-    expect(result.matches[0]!.factors.map((factor) => factor.weight)).toEqual([0.55 / 1.9, 0.25 / 1.9, 0.1 / 1.9, 1 / 1.9]);
+    const raw = { ...DEFAULT_WEIGHTS, administrative: 1 };
+    const sum = Object.values(raw).reduce((total, weight) => total + weight, 0);
+    expect(result.matches[0]!.factors.map((factor) => [factor.id, factor.weight])).toEqual(FACTOR_IDS.map((id) => [id, raw[id] / sum]));
   });
 });
 
@@ -337,7 +339,7 @@ describe('bad input', () => {
   it('refuses bad options and weights that add up to zero', () => {
     expect(catchMatcherError(() => recommend(client(), [], { limit: 0 })).code).toBe('INVALID_OPTIONS');
     expect(catchMatcherError(() => recommend(client(), [], { lang: 'fr' } as never)).issues[0]!.path).toEqual(['options', 'lang']);
-    const zero = { coverage: 0, proximity: 0, capacity: 0, administrative: 0 };
+    const zero = Object.fromEntries(FACTOR_IDS.map((id) => [id, 0]));
     expect(catchMatcherError(() => recommend(client(), [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
     expect(catchMatcherError(() => createMatcher([], { weights: zero })).code).toBe('INVALID_OPTIONS');
   });
@@ -360,14 +362,24 @@ describe('languages', () => {
   const sundanese = partner('SUNDA', { languages: ['su', 'id'] });
   const javanese = partner('JAWA', { languages: ['jv'] });
 
-  it("say which of the client's languages a partner speaks, without changing the score", () => {
+  it("prefer, all else equal, a partner who speaks one of the client's languages, and say which", () => {
     const speaker = client({ languages: ['su'] });
-    const result = recommend(speaker, [sundanese, javanese], { lang: 'en' });
-    const reason = (id: string, code: string) =>
-      result.matches.find((match) => match.partnerId === id)!.reasons.find((each) => each.code === code);
-    expect(reason('SUNDA', 'shared-language')!.text).toBe("Speaks the client's language: su.");
-    expect(reason('JAWA', 'no-shared-language')).toBeDefined();
-    expect(result.matches[0]!.score).toBe(result.matches[1]!.score);
+    const result = recommend(speaker, [javanese, sundanese], { lang: 'en' });
+    expect(ids(result)).toEqual(['SUNDA', 'JAWA']);
+    const match = (id: string) => result.matches.find((each) => each.partnerId === id)!;
+    const language = (id: string) => match(id).factors.find((factor) => factor.id === 'language')!;
+    expect(match('SUNDA').reasons.find((each) => each.code === 'shared-language')!.text).toBe("Speaks the client's language: su.");
+    expect(match('JAWA').reasons.map((each) => each.code)).toContain('no-shared-language');
+    expect([language('SUNDA').value, language('JAWA').value]).toEqual([1, 0]);
+    expect(match('SUNDA').score - match('JAWA').score).toBeCloseTo(language('SUNDA').weight, 12);
+  });
+
+  it('count as half when either side lists none, so that a silent record is neither rewarded nor penalised', () => {
+    const silent = partner('SILENT');
+    const result = recommend(client({ languages: ['su'] }), [javanese, silent, sundanese]);
+    expect(ids(result)).toEqual(['SUNDA', 'SILENT', 'JAWA']);
+    const unlisted = recommend(client(), [sundanese, javanese]);
+    expect(unlisted.matches.map((each) => each.factors.find((factor) => factor.id === 'language')!.value)).toEqual([0.5, 0.5]);
   });
 
   it('say nothing when either side lists no language', () => {

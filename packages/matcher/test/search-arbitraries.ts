@@ -39,6 +39,9 @@ export const pointArb: fc.Arbitrary<Location> = fc
   )
   .map(([centre, [dLat, dLon]]) => ({ lat: centre.lat + dLat, lon: centre.lon + dLon }));
 
+/** Three languages, sometimes none listed (an empty list counts as none). */
+const languagesArb = fc.subarray(['id', 'jv', 'su']);
+
 /** Four services only, so that many partners compete for the same needs. */
 const serviceArb = fc.constantFrom('legal-aid' as const, 'job-placement' as const, 'religious-guidance' as const, 'mentoring' as const);
 
@@ -63,6 +66,7 @@ const partnerBodyArb = fc.record(
     offerings: fc.uniqueArray(offeringArb, { minLength: 1, maxLength: 4, selector: (offering) => offering.service }),
     capacity: fc.oneof(capacityArb(12), fc.constant({ total: 10, used: 5 })),
     eligibility: fc.record({ genders: subset(GENDER_IDS), ageGroups: subset(AGE_GROUP_IDS) }, { requiredKeys: [] }),
+    languages: languagesArb,
     active: fc.boolean(),
   },
   { requiredKeys: ['name', 'kind', 'bapasId', 'offerings'] },
@@ -102,6 +106,7 @@ export const searchClientArb: fc.Arbitrary<Client> = fc.record(
     maxDistanceKm: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.double({ min: 0.5, max: 1500, noNaN: true })),
     modes: subset(MODE_IDS),
     sectors: subset(SECTOR_IDS),
+    languages: languagesArb,
   },
   { requiredKeys: ['id', 'needs'] },
 );
@@ -118,6 +123,7 @@ export const searchOptionsArb: fc.Arbitrary<RecommendOptions> = fc.record(
           proximity: fc.constantFrom(0, 0.5, 1, 3),
           capacity: fc.constantFrom(0, 0.5, 1),
           administrative: fc.constantFrom(0, 0.5, 1),
+          language: fc.constantFrom(0, 0.5, 1),
         },
         { requiredKeys: ['coverage'] },
       )

@@ -168,6 +168,7 @@ const id = {
     proximity: 'Kedekatan',
     capacity: 'Kapasitas',
     administrative: 'Bapas sendiri',
+    language: 'Bahasa',
   } as Record<FactorId, string>,
   exclusionNames: {
     'no-matching-service': 'Tidak memberikan layanan yang dibutuhkan',
@@ -349,6 +350,7 @@ const en: Strings = {
     proximity: 'Proximity',
     capacity: 'Capacity',
     administrative: 'Own Bapas',
+    language: 'Language',
   },
   exclusionNames: {
     'no-matching-service': 'Offers none of the needed services',

@@ -2,6 +2,7 @@ import type { Label } from '../taxonomy';
 import { administrative } from './administrative';
 import { capacity } from './capacity';
 import { coverage } from './coverage';
+import { language } from './language';
 import { proximity } from './proximity';
 
 /**
@@ -9,7 +10,7 @@ import { proximity } from './proximity';
  * to this list: the weights' schema, the defaults, the labels, the plain scorer and the index
  * all follow from it.
  */
-export const FACTORS = [coverage, proximity, capacity, administrative] as const;
+export const FACTORS = [coverage, proximity, capacity, administrative, language] as const;
 
 export type AnyFactor = (typeof FACTORS)[number];
 export type FactorId = AnyFactor['id'];
