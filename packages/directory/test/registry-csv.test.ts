@@ -75,6 +75,10 @@ describe('a registry spreadsheet opened in Excel or LibreOffice', () => {
     expect(row).toMatchObject({ name: "''=1+1", contactPerson: "'''@x", phone: "'62 812" });
   });
 
+  it('writes the header alone, with no blank row after it, for no partners', () => {
+    expect(registryToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\n`);
+  });
+
   it('writes numbers as numbers: a negative latitude is not taken for a formula', () => {
     const csv = registryToCsv([fullPartner({ location: { lat: -6.9175, lon: 107.6191 }, serviceRadiusKm: 60 })]);
     expect(rowsOf(csv)[0]).toMatchObject({ lat: '-6.9175', lon: '107.6191', serviceRadiusKm: '60', capacityTotal: '10' });
