@@ -1,4 +1,4 @@
-import type { BapasOffice, Directory } from '@pokmas/directory';
+import { type BapasOffice, createDirectory } from '@pokmas/directory';
 import { getService, SERVICE_IDS, type Partner, type PlaceCoverage } from '@pokmas/matcher';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareRegistry } from '../src/lib/registry-store';
@@ -251,7 +251,7 @@ describe('coverage cache', () => {
 
   it('does not serve one directory the coverage of another', async () => {
     const { store, directory } = await makeApp();
-    const fewer: Directory = { ...directory, bapas: directory.bapas.slice(0, 3) };
+    const fewer = createDirectory({ ...directory, bapas: directory.bapas.slice(0, 3) });
     expect(bapasCoverage(store.current(), directory).places.length).toBeGreaterThan(3);
     expect(bapasCoverage(store.current(), fewer).places).toHaveLength(3);
   });
