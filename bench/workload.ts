@@ -29,12 +29,10 @@ export interface Seat {
   readonly location: Location;
 }
 
-/** The seats of the Bapas offices of the directory, in file order; planned offices are left out. */
+/** The seats of the directory's offices (`offices`: planned Bapas left out), in file order. */
 export async function loadSeats(): Promise<Seat[]> {
   const directory = await loadDirectory();
-  return directory.bapas
-    .filter((office) => office.status !== 'planned')
-    .map((office) => ({ bapasId: office.id, location: { lat: office.location.lat, lon: office.location.lon } }));
+  return directory.offices.map((office) => ({ bapasId: office.id, location: { lat: office.location.lat, lon: office.location.lon } }));
 }
 
 /** The directory's seeded generator (mulberry32, as the demo registry uses), as a function in [0, 1). */

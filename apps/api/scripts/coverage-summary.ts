@@ -8,7 +8,7 @@
  */
 import { loadDemoRegistry, loadDirectory, loadRegistryFile } from '@pokmas/directory';
 import { coverage, getService, type CoverageSummary } from '@pokmas/matcher';
-import { measuredOffices, toPlace } from '../src/routes/coverage/coverage.data';
+import { toPlace } from '../src/routes/coverage/coverage.data';
 
 const percent = (share: number) => `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)}%`;
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -16,7 +16,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|');
 const directory = await loadDirectory();
 const file = process.argv[2];
 const registry = file ? await loadRegistryFile(file, directory) : await loadDemoRegistry(directory);
-const result = coverage(registry.partners, measuredOffices(directory).map(toPlace));
+const result = coverage(registry.partners, directory.offices.map(toPlace));
 const national: CoverageSummary = result.summary;
 const active = registry.partners.filter((partner) => partner.active !== false).length;
 

@@ -1,8 +1,8 @@
-import type { BapasOffice, Directory } from '@pokmas/directory';
-import { SERVICE_IDS, type Partner } from '@pokmas/matcher';
+import { type BapasOffice, createDirectory } from '@pokmas/directory';
+import { getService, SERVICE_IDS, type Partner, type PlaceCoverage } from '@pokmas/matcher';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareRegistry } from '../src/lib/registry-store';
-import { COVERAGE_CSV_COLUMNS, csvField } from '../src/routes/coverage/coverage.csv';
+import { COVERAGE_CSV_COLUMNS, coverageCsv } from '../src/routes/coverage/coverage.csv';
 import { bapasCoverage } from '../src/routes/coverage/coverage.data';
 import { RAMP, renderCoverageMap, stepOf } from '../src/routes/coverage/coverage.map';
 import { findAll, parseXml } from './coverage-xml';
@@ -202,11 +202,36 @@ describe('GET /v1/coverage?format=csv', () => {
     expect(records[1]).toMatchObject({ service: 'health', partners: '0', nearest_km: '', gap: '1' });
   });
 
-  it('quotes fields with commas or quotes and defuses spreadsheet formulas', () => {
-    expect(csvField('Bapas, Kelas "I"')).toBe('"Bapas, Kelas ""I"""');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField(null)).toBe('');
-    expect(csvField(-6.5)).toBe('-6.5');
+  it('quotes fields with commas or quotes and guards spreadsheet formulas as the registry export does', () => {
+    const place = (id: string, label: string, group: string): PlaceCoverage => ({
+      id,
+      label,
+      group,
+      regencyCode: '32.73',
+      location: { lat: -6.9, lon: 107.6 },
+      covered: 1,
+      share: 1,
+      gaps: [],
+      services: [
+        {
+          service: 'legal-aid',
+          partners: 2,
+          inPerson: 1,
+          remoteOnly: 1,
+          nearestKm: 1.5,
+          freePlaces: 3,
+          unlimitedPartners: 0,
+          atCapacity: 0,
+          genders: ['female', 'male'],
+        },
+      ],
+    });
+    const csv = coverageCsv([place('X1', 'Bapas, Kelas "I"', 'Kanwil'), place('X2', '=HYPERLINK("x")', "'@kanwil")], new Map());
+    const [, quoted, guarded] = csv.split('\r\n');
+    const rest = `32.73,legal-aid,${getService('legal-aid').label.id},2,1,1,1.5,3,0,0,female male,0`;
+    expect(quoted).toBe(`X1,"Bapas, Kelas ""I""",Kanwil,,,${rest}`);
+    // An apostrophe already there is doubled, so that a reader can take the guard off again.
+    expect(guarded).toBe(`X2,"'=HYPERLINK(""x"")","''@kanwil",,,${rest}`);
   });
 });
 
@@ -226,7 +251,7 @@ describe('coverage cache', () => {
 
   it('does not serve one directory the coverage of another', async () => {
     const { store, directory } = await makeApp();
-    const fewer: Directory = { ...directory, bapas: directory.bapas.slice(0, 3) };
+    const fewer = createDirectory({ ...directory, bapas: directory.bapas.slice(0, 3) });
     expect(bapasCoverage(store.current(), directory).places.length).toBeGreaterThan(3);
     expect(bapasCoverage(store.current(), fewer).places).toHaveLength(3);
   });

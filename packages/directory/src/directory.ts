@@ -22,9 +22,24 @@ export interface ResolvedLocation {
 
 /** The reference data requests refer to: Bapas offices, provinces and regencies. */
 export interface Directory {
-  /** Every office in the data file, in file order, including planned ones (see `status`). */
+  /** Every Bapas in the data file, in file order, including planned ones (see `status`). */
   readonly bapas: readonly BapasOffice[];
+  /**
+   * The Bapas that are offices today, in file order: every one of `bapas` but the planned ones.
+   * Partners are registered at these, coverage is measured at their seats, and the demo
+   * registry and the benchmark place partners and clients around them.
+   *
+   * @example
+   * directory.offices.some((office) => office.id === '009'); // false: Dumai is planned
+   */
+  readonly offices: readonly BapasOffice[];
+  /** Any Bapas of `bapas` by id, planned ones included. */
   getBapas(id: string): BapasOffice | undefined;
+  /**
+   * The office of `offices` with this id: `undefined` for an unknown id and for a planned Bapas,
+   * which is not yet an office (`getBapas` tells the two apart).
+   */
+  getOffice(id: string): BapasOffice | undefined;
   readonly provinces: readonly Province[];
   readonly regencies: readonly Regency[];
   getRegency(code: string): Regency | undefined;
@@ -54,6 +69,8 @@ export interface DirectoryData {
  */
 export function createDirectory(data: DirectoryData): Directory {
   const bapasById = new Map(data.bapas.map((office) => [office.id, office]));
+  const offices = data.bapas.filter((office) => office.status !== 'planned');
+  const officeById = new Map(offices.map((office) => [office.id, office]));
   const regencyByCode = new Map(data.regencies.map((regency) => [regency.code, regency]));
   const strays = data.bapas.filter((office) => !regencyByCode.has(office.regencyCode));
   if (strays.length > 0) {
@@ -91,7 +108,9 @@ export function createDirectory(data: DirectoryData): Directory {
 
   return {
     bapas: data.bapas,
+    offices,
     getBapas: (id) => bapasById.get(id),
+    getOffice: (id) => officeById.get(id),
     provinces: data.provinces,
     regencies: data.regencies,
     getRegency: (code) => regencyByCode.get(code),

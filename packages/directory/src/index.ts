@@ -16,5 +16,6 @@ export { type Registry } from './registry/validate';
 export { parseRegistry, type RegistryFormat } from './registry/parse';
 export { loadRegistryFile, loadDemoRegistry, registryFormatOf } from './registry/load';
 export { registryToCsv, CSV_COLUMNS, type CsvColumn } from './registry/csv';
+export { writeCsv, type CsvCell, type CsvOptions } from './spreadsheet-csv';
 export { summarizeRegistry, type RegistrySummary } from './registry/summary';
 export { generateDemoRegistry, formatDemoRegistry, DEMO_SEED, type DemoRegistryFile } from './demo/generate';

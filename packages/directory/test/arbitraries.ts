@@ -14,11 +14,19 @@ import type { Pokmas } from '../src/index';
 // Partners as a registry may hold them, bounded to what the schemas and the directory accept,
 // with the characters a spreadsheet cell must survive: separators, quotes, brackets, line breaks.
 
-const CHARS = [...'aZ09 ,;"\'\n[]|=-éñ'];
-/** Text that a cell keeps as it is: it neither starts nor ends with white space. */
+const CHARS = [...'aZ09 ,;"\'\n[]|=+-@éñ'];
+/**
+ * Text that a cell keeps as it is: it neither starts nor ends with white space. It may begin
+ * as a spreadsheet formula does (`=`, `+`, `-`, `@`), behind apostrophes or not, as a phone
+ * number `+62 ...` or a name typed by hand may.
+ */
 const cellText = fc
-  .tuple(fc.constantFrom('A', 'b', '7'), fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 40 }))
-  .map(([first, rest]) => `${first}${rest}`.trimEnd());
+  .tuple(
+    fc.constantFrom('', "'", "''"),
+    fc.constantFrom('A', 'b', '7', '=', '+', '-', '@'),
+    fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 40 }),
+  )
+  .map(([apostrophes, first, rest]) => `${apostrophes}${first}${rest}`.trimEnd());
 
 const nonEmpty = <T>(values: readonly T[]) => fc.shuffledSubarray([...values], { minLength: 1 });
 
@@ -64,18 +72,20 @@ const partner = fc.record(
 );
 
 /** A registry's partners, ids unique, with the POKMAS they name (one per Bapas). */
-export const registryArbitrary = fc.array(partner, { minLength: 1, maxLength: 12 }).map((drafts) => {
-  const partners: Partner[] = drafts.map(({ inPokmas, contact: details, ...rest }, index) => ({
-    id: `P-${index + 1}`,
-    ...rest,
-    ...(inPokmas ? { pokmasId: `G-${rest.bapasId}` } : {}),
-    ...(details ? { contact: details } : {}),
-  }));
-  const pokmas: Pokmas[] = [...new Set(partners.flatMap((item) => (item.pokmasId ? [item.bapasId] : [])))].map((bapasId) => ({
-    id: `G-${bapasId}`,
-    bapasId,
-    name: `POKMAS ${bapasId}`,
-    field: 'law-society',
-  }));
-  return { partners, pokmas };
-});
+export const registryArbitrary = fc
+  .tuple(fc.array(partner, { minLength: 1, maxLength: 12 }), fc.record(Object.fromEntries(BAPAS.map((id) => [id, cellText]))))
+  .map(([drafts, pokmasNames]) => {
+    const partners: Partner[] = drafts.map(({ inPokmas, contact: details, ...rest }, index) => ({
+      id: `P-${index + 1}`,
+      ...rest,
+      ...(inPokmas ? { pokmasId: `G-${rest.bapasId}` } : {}),
+      ...(details ? { contact: details } : {}),
+    }));
+    const pokmas: Pokmas[] = [...new Set(partners.flatMap((item) => (item.pokmasId ? [item.bapasId] : [])))].map((bapasId) => ({
+      id: `G-${bapasId}`,
+      bapasId,
+      name: pokmasNames[bapasId]!,
+      field: 'law-society',
+    }));
+    return { partners, pokmas };
+  });

@@ -123,4 +123,27 @@ describe('npm run registry -- csv FILE', SLOW, () => {
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/\d+ partners in 168 POKMAS, 84 Bapas/);
   });
+
+  it('writes a name or contact that a spreadsheet would run as a formula behind an apostrophe, and checks back to the same text', async () => {
+    const partner = {
+      id: 'L1',
+      name: '=HYPERLINK("http://example.org","klik")',
+      kind: 'civil-society',
+      bapasId: '026',
+      location: { lat: -6.9175, lon: 107.6191 },
+      offerings: [{ service: 'legal-aid' }],
+      contact: { person: '@SUM(1+1)', phone: '+62 812 0000 0001' },
+    };
+    const json = await write('formula.json', JSON.stringify([partner]));
+    const { status, stdout } = await registry('csv', json);
+    expect(status).toBe(0);
+    const row = stdout.split('\n')[1]!;
+    expect(row).toContain(`"'=HYPERLINK(""http://example.org"",""klik"")"`);
+    expect(row).toContain(`"'@SUM(1+1)","'+62 812 0000 0001"`);
+    expect(row).toContain(',-6.9175,107.6191,');
+    const csv = await write('formula.csv', stdout);
+    expect((await registry('check', csv)).status).toBe(0);
+    // Read back, the guarded cells are the original text again: written once more, nothing changes.
+    expect((await registry('csv', csv)).stdout).toBe(stdout);
+  });
 });

@@ -12,7 +12,7 @@ beforeAll(async () => {
   demo = await loadDemoRegistry(directory);
 });
 
-const offices = () => directory.bapas.filter((office) => office.status !== 'planned');
+const offices = () => directory.offices;
 
 describe('the demo generator', () => {
   it('writes the committed file byte for byte from its seed', async () => {

@@ -29,6 +29,27 @@ describe('loadDirectory', () => {
   });
 });
 
+describe('the offices of a directory', () => {
+  it('are every Bapas but the planned ones, in file order', () => {
+    expect(directory.offices.map((office) => office.id)).toEqual(
+      directory.bapas.filter((office) => office.status !== 'planned').map((office) => office.id),
+    );
+    expect(directory.offices).toHaveLength(84);
+    expect(directory.bapas.length - directory.offices.length).toBe(1);
+  });
+
+  it('leave out Dumai, which is planned, and find nothing by its id, where getBapas still does', () => {
+    expect(directory.getBapas('009')).toMatchObject({ seat: 'Dumai', status: 'planned' });
+    expect(directory.offices.some((office) => office.id === '009')).toBe(false);
+    expect(directory.getOffice('009')).toBeUndefined();
+  });
+
+  it('are found by id as the same objects as in bapas, and an unknown id finds none', () => {
+    expect(directory.getOffice('026')).toBe(directory.getBapas('026'));
+    expect(directory.getOffice('999')).toBeUndefined();
+  });
+});
+
 describe('resolveLocation', () => {
   const bandungPoint = () => directory.getRegency('32.73')!.location;
 
@@ -92,6 +113,20 @@ describe('a directory with more offices', () => {
     });
     expect(larger.bapas).toHaveLength(directory.bapas.length + 1);
     expect(larger.resolveLocation({ bapasId: '086' })).toMatchObject({ regencyCode: '11.07', source: 'bapas' });
+  });
+
+  it('counts an added row as an office unless its status is planned', () => {
+    const extra = parseBapasCsv(`${header}\n${row('086')}\n${row('087').replace('added_later', 'planned')}\n`);
+    const larger = createDirectory({
+      bapas: [...directory.bapas, ...extra],
+      provinces: directory.provinces,
+      regencies: directory.regencies,
+    });
+    expect(larger.offices.map((office) => office.id)).toEqual([...directory.offices.map((office) => office.id), '086']);
+    expect(larger.getOffice('086')?.seat).toBe('Sigli');
+    expect(larger.getOffice('087')).toBeUndefined();
+    // A planned office's seat is still a place a client can be located at.
+    expect(larger.resolveLocation({ bapasId: '087' })).toMatchObject({ regencyCode: '11.07', source: 'bapas' });
   });
 
   it('refuses an office in an unknown regency', () => {

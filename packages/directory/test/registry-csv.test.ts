@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, type Directory, loadDemoRegistry, loadDirectory, parseRegistry, registryToCsv } from '../src/index';
 import { barePartner, fullPartner, issuesOf, lawSociety } from './fixtures';
@@ -43,6 +44,61 @@ describe('CSV and JSON round-trip', () => {
     const [header, row] = registryToCsv([barePartner()]).trim().split('\n');
     expect(header).toBe(CSV_COLUMNS.join(','));
     expect(row).toBe(`P-2,Bengkel Contoh,enterprise,026,${',,,,,,,'}skills-training${',,,,,,,,,,'}`);
+  });
+});
+
+describe('a registry spreadsheet opened in Excel or LibreOffice', () => {
+  // What a spreadsheet would run as a formula, in the text fields a Bapas fills in.
+  const hostile = fullPartner({
+    name: '=HYPERLINK("http://example.org/x","klik")',
+    contact: { person: '@SUM(1+1)', phone: '+62 812-0000-0001', email: '-2+3@example.org', address: '=1+1\nJl. Contoh No. 1' },
+  });
+  /** The written cells, row by row, by column, as a spreadsheet program reads the file. */
+  const rowsOf = (csv: string) => {
+    const [header = [], ...rows] = Papa.parse<string[]>(csv.trimEnd()).data;
+    return rows.map((row) => Object.fromEntries(header.map((column, index) => [column, row[index]])));
+  };
+
+  it('writes a text that a spreadsheet would run as a formula behind an apostrophe, which makes it text', () => {
+    const [row] = rowsOf(registryToCsv([hostile]));
+    expect(row).toMatchObject({
+      name: `'=HYPERLINK("http://example.org/x","klik")`,
+      contactPerson: "'@SUM(1+1)",
+      phone: "'+62 812-0000-0001",
+      email: "'-2+3@example.org",
+      address: "'=1+1\nJl. Contoh No. 1",
+    });
+  });
+
+  it('guards a text that begins with apostrophes before such a character with one apostrophe more', () => {
+    const [row] = rowsOf(registryToCsv([fullPartner({ name: "'=1+1", contact: { person: "''@x", phone: "'62 812" } })]));
+    expect(row).toMatchObject({ name: "''=1+1", contactPerson: "'''@x", phone: "'62 812" });
+  });
+
+  it('writes the header alone, with no blank row after it, for no partners', () => {
+    expect(registryToCsv([])).toBe(`${CSV_COLUMNS.join(',')}\n`);
+  });
+
+  it('writes numbers as numbers: a negative latitude is not taken for a formula', () => {
+    const csv = registryToCsv([fullPartner({ location: { lat: -6.9175, lon: 107.6191 }, serviceRadiusKm: 60 })]);
+    expect(rowsOf(csv)[0]).toMatchObject({ lat: '-6.9175', lon: '107.6191', serviceRadiusKm: '60', capacityTotal: '10' });
+    expect(csv).toContain(',-6.9175,107.6191,');
+  });
+
+  it('reads a guarded cell back as the text that was written', () => {
+    const partners = [hostile, fullPartner({ id: 'LBH-2', name: "'=1+1", contact: { person: "''@x", phone: "'62 812" } })];
+    const registry = parse(registryToCsv(partners, [lawSociety]));
+    expect(registry.partners).toEqual(partners);
+  });
+
+  it('takes one apostrophe off a cell that begins with it before a formula character, and leaves any other apostrophe', () => {
+    const registry = parse(
+      sheet(`${HEADER},phone`, "L1,'=LBH,civil-society,026,legal-aid,'+62 812", "L2,'s-Hertogenbosch,civil-society,026,legal-aid,'62 812"),
+    );
+    expect(registry.partners.map(({ name, contact }) => [name, contact?.phone])).toEqual([
+      ['=LBH', '+62 812'],
+      ["'s-Hertogenbosch", "'62 812"],
+    ]);
   });
 });
 

@@ -163,7 +163,7 @@ function toPartner(random: Random, draft: PartnerDraft, office: BapasOffice, pok
 }
 
 /**
- * The demo registry: for every Bapas that is an office (not a planned one), two POKMAS as the
+ * The demo registry: for every office of the directory (`offices`: no planned one), two POKMAS as the
  * 2020 decree asks, one for law and society and one for self-reliance and personality, of
  * about five fictional partners each. Pure: the same seed and directory give the same value.
  *
@@ -175,8 +175,7 @@ export function generateDemoRegistry(seed: number, directory: Directory): DemoRe
   const random = createRandom(seed);
   const pokmas: Pokmas[] = [];
   const partners: Partner[] = [];
-  for (const office of directory.bapas) {
-    if (office.status === 'planned') continue;
+  for (const office of directory.offices) {
     const { lawSociety, selfReliance } = draftsFor(random, office);
     let number = 0;
     const groups = [

@@ -1,6 +1,7 @@
 import type { Partner } from '@pokmas/matcher';
 import Papa from 'papaparse';
 import type { RegistryIssue } from '../errors';
+import { type CsvCell, unguardCsvCell, writeCsv } from '../spreadsheet-csv';
 import type { CandidateRow, FieldNamer, PokmasHint, RegistryCandidate } from './candidate';
 import { formatOfferingsCell, parseOfferingsCell } from './offerings-cell';
 import type { Pokmas } from './pokmas';
@@ -225,7 +226,8 @@ export function readCsvRegistry(text: string): RegistryCandidate {
 
     const cells: Cells = {};
     columns.forEach((column, position) => {
-      if (column) cells[column] = (record[position] ?? '').trim();
+      // Unguarded before trimming, as written: a text that began with a space was never guarded.
+      if (column) cells[column] = unguardCsvCell(record[position] ?? '').trim();
     });
     const report = (field: CsvColumn, message: string) => issues.push({ row, field, message, section: 'partners' });
     const value = readRow(cells, report);
@@ -261,35 +263,39 @@ export function readCsvRegistry(text: string): RegistryCandidate {
   return candidate;
 }
 
-const cellsOf = (partner: Partner, group: Pokmas | undefined): Record<CsvColumn, string> => ({
+// Numbers go as numbers: the writer guards text that a spreadsheet would run as a formula, and a
+// latitude such as -6.9175 is not one.
+const cellsOf = (partner: Partner, group: Pokmas | undefined): Record<CsvColumn, CsvCell> => ({
   id: partner.id,
   name: partner.name,
   kind: partner.kind,
   bapasId: partner.bapasId,
-  pokmasId: partner.pokmasId ?? '',
-  pokmasName: group?.name ?? '',
-  pokmasField: group?.field ?? '',
-  regencyCode: partner.regencyCode ?? '',
-  lat: partner.location ? String(partner.location.lat) : '',
-  lon: partner.location ? String(partner.location.lon) : '',
-  serviceRadiusKm: partner.serviceRadiusKm === undefined ? '' : String(partner.serviceRadiusKm),
+  pokmasId: partner.pokmasId,
+  pokmasName: group?.name,
+  pokmasField: group?.field,
+  regencyCode: partner.regencyCode,
+  lat: partner.location?.lat,
+  lon: partner.location?.lon,
+  serviceRadiusKm: partner.serviceRadiusKm,
   services: formatOfferingsCell(partner.offerings),
-  capacityTotal: partner.capacity ? String(partner.capacity.total) : '',
-  capacityUsed: partner.capacity ? String(partner.capacity.used) : '',
-  genders: partner.eligibility?.genders?.join(',') ?? '',
-  ageGroups: partner.eligibility?.ageGroups?.join(',') ?? '',
-  languages: partner.languages?.join(',') ?? '',
-  active: partner.active === undefined ? '' : String(partner.active),
-  contactPerson: partner.contact?.person ?? '',
-  phone: partner.contact?.phone ?? '',
-  email: partner.contact?.email ?? '',
-  address: partner.contact?.address ?? '',
+  capacityTotal: partner.capacity?.total,
+  capacityUsed: partner.capacity?.used,
+  genders: partner.eligibility?.genders?.join(','),
+  ageGroups: partner.eligibility?.ageGroups?.join(','),
+  languages: partner.languages?.join(','),
+  active: partner.active,
+  contactPerson: partner.contact?.person,
+  phone: partner.contact?.phone,
+  email: partner.contact?.email,
+  address: partner.contact?.address,
 });
 
 /**
  * Writes partners as a registry spreadsheet (CSV, one row per partner) that
  * {@link parseRegistry} reads back to the same partners. Give the POKMAS to write their names
  * and fields too; without them, a POKMAS's field is inferred again from its partners' services.
+ * A text that a spreadsheet would run as a formula (a name `=HYPERLINK(...)`, a phone
+ * `+62 812 ...`) is written behind an apostrophe, which the reader takes off again.
  *
  * @example
  * await writeFile('partners.csv', registryToCsv(registry.partners, registry.pokmas));
@@ -301,5 +307,5 @@ export function registryToCsv(partners: readonly Partner[], pokmas: readonly Pok
     const cells = cellsOf(partner, partner.pokmasId === undefined ? undefined : groups.get(partner.pokmasId));
     return CSV_COLUMNS.map((column) => cells[column]);
   });
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\n' })}\n`;
+  return writeCsv(CSV_COLUMNS, data, { newline: '\n' });
 }

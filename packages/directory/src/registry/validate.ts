@@ -50,9 +50,9 @@ class IssueList {
 const SECTION_ORDER = { file: 0, partners: 1, pokmas: 2 } as const;
 
 function bapasProblem(directory: Directory, bapasId: string): string | undefined {
-  const office = directory.getBapas(bapasId);
-  if (!office) return `unknown Bapas id ${JSON.stringify(bapasId)}; use a three-digit id of the directory such as 026`;
-  if (office.status === 'planned') return `Bapas ${bapasId} (${office.name}) is planned, not yet an office`;
+  const bapas = directory.getBapas(bapasId);
+  if (!bapas) return `unknown Bapas id ${JSON.stringify(bapasId)}; use a three-digit id of the directory such as 026`;
+  if (!directory.getOffice(bapasId)) return `Bapas ${bapasId} (${bapas.name}) is planned, not yet an office`;
   return undefined;
 }
 

@@ -2,9 +2,6 @@ import type { BapasOffice, Directory } from '@pokmas/directory';
 import { coverage, type Coverage, type CoveragePlace } from '@pokmas/matcher';
 import type { LoadedRegistry } from '../../lib/types';
 
-/** The offices coverage is measured at: every Bapas but those only planned, in directory order. */
-export const measuredOffices = (directory: Directory): BapasOffice[] => directory.bapas.filter((office) => office.status !== 'planned');
-
 /** A Bapas seat as a coverage place: its id, its name as `label` and its Kanwil as `group`. */
 export const toPlace = (office: BapasOffice): CoveragePlace => ({
   id: office.id,
@@ -25,13 +22,14 @@ interface Cached {
 const cache = new WeakMap<LoadedRegistry, Cached>();
 
 /**
- * Coverage at every Bapas seat for every service, computed once per registry version: filtered
- * answers are cut from it with `selectCoverage`.
+ * Coverage at the seat of every office of the directory (`offices`: planned Bapas left out) for
+ * every service, computed once per registry version: filtered answers are cut from it with
+ * `selectCoverage`.
  */
 export function bapasCoverage(registry: LoadedRegistry, directory: Directory): Coverage {
   const hit = cache.get(registry);
   if (hit && hit.version === registry.version && hit.directory === directory) return hit.coverage;
-  const result = coverage(registry.partners, measuredOffices(directory).map(toPlace));
+  const result = coverage(registry.partners, directory.offices.map(toPlace));
   cache.set(registry, { version: registry.version, directory, coverage: result });
   return result;
 }

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { ProblemError } from '../../lib/problem';
 import type { AppBindings, AppRouteHandler, LoadedRegistry } from '../../lib/types';
 import { coverageCsv } from './coverage.csv';
-import { bapasCoverage, measuredOffices } from './coverage.data';
+import { bapasCoverage } from './coverage.data';
 import { renderCoverageMap } from './coverage.map';
 import type { GetCoverageMapRoute, GetCoverageRoute, GetPageCoverageCsvRoute, GetPageCoverageMapRoute } from './coverage.routes';
 
@@ -21,16 +21,17 @@ function select(
   filter: Filter,
 ): { all: Coverage; selected: Coverage; services?: ServiceId[] } {
   if (filter.bapasId !== undefined) {
-    const office = directory.getBapas(filter.bapasId);
-    if (!office) throw new ProblemError('not-found', `No Bapas has the id ${filter.bapasId}; GET /v1/bapas lists them.`);
-    if (office.status === 'planned') {
-      throw new ProblemError('not-found', `Bapas ${office.id} is planned, not yet an office: coverage is measured at offices only.`);
+    if (!directory.getBapas(filter.bapasId)) {
+      throw new ProblemError('not-found', `No Bapas has the id ${filter.bapasId}; GET /v1/bapas lists them.`);
+    }
+    if (!directory.getOffice(filter.bapasId)) {
+      throw new ProblemError('not-found', `Bapas ${filter.bapasId} is planned, not yet an office: coverage is measured at offices only.`);
     }
   }
   if (filter.province !== undefined && !directory.provinces.some((province) => province.code === filter.province)) {
     throw new ProblemError('not-found', `No province has the code ${filter.province}; use a two-digit Kemendagri code such as 32.`);
   }
-  const offices = measuredOffices(directory).filter(
+  const offices = directory.offices.filter(
     (office: BapasOffice) =>
       (filter.bapasId === undefined || office.id === filter.bapasId) &&
       (filter.province === undefined || office.provinceCode === filter.province),

@@ -3,7 +3,6 @@ import type { Lang, Recommendation } from '@pokmas/matcher';
 import type { SearchFormValues } from '../../views/form';
 import { formatNumber } from '../../views/i18n';
 import type { LoadedRegistry } from '../../lib/types';
-import { measuredOffices } from '../coverage/coverage.data';
 import type { Choice } from '../../views/form';
 import type { MatchView } from '../../views/results';
 
@@ -17,9 +16,7 @@ export function formChoices(directory: Directory): { bapas: Choice[]; regencies:
   if (!choices) {
     const provinces = new Map(directory.provinces.map((province) => [province.code, province.name]));
     choices = {
-      bapas: measuredOffices(directory)
-        .map((office) => ({ value: office.id, label: office.name, group: office.provinceName }))
-        .sort(byLabel),
+      bapas: directory.offices.map((office) => ({ value: office.id, label: office.name, group: office.provinceName })).sort(byLabel),
       regencies: directory.regencies
         .map((regency) => ({
           value: regency.code,
