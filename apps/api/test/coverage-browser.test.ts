@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, runs } from '../../../vitest.requirements';
 import { makeApp, type TestApp } from './fixtures';
 
 // The map as a browser shows it when opened directly: served with the app's own headers, at
 // an address of its own, in Debian's Chromium. Skipped where Chromium is missing, except in CI.
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-
-describe.skipIf(!haveChromium && !process.env.CI)('the coverage map in Chromium', () => {
+describe.runIf(runs('Chromium'))('the coverage map in Chromium', () => {
   let ctx: TestApp;
   let browser: Browser | undefined;
 

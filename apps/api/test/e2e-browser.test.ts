@@ -5,21 +5,18 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, runs } from '../../../vitest.requirements';
 
 /**
  * The counsellor page in a real browser (Debian's Chromium driven by playwright-core) against
  * the real server, started from the sources as a child process, on a free port of 127.0.0.1.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/results.png', import.meta.url));
 const require = createRequire(import.meta.url);
 
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !process.env.CI) {
-  console.warn(`e2e-browser: ${CHROMIUM} is missing, so the browser tests are skipped here (apt-get install chromium). CI fails instead.`);
-}
 
 interface Server {
   child: ChildProcess;
@@ -80,7 +77,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromium', () => {
+describe.runIf(runs('Chromium'))('the counsellor page in Chromium', () => {
   let server: Server | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
@@ -269,7 +266,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromi
   });
 });
 
-describe.skipIf(!haveChromium && !process.env.CI)('the counsellor page in Chromium, with API_KEYS', () => {
+describe.runIf(runs('Chromium'))('the counsellor page in Chromium, with API_KEYS', () => {
   const KEY = 'page-key-0123456789abcdef';
   let server: Server | undefined;
   let browser: Browser | undefined;
