@@ -5,7 +5,7 @@
  * `http/load.ts`) never shares its event loop; they are loaded in turn for a few rounds after a
  * warm-up.
  *
- * The API's answers are about a hundred times larger than the bare server's, and sending one
+ * The API's answers are about fifty times larger than the bare server's, and sending one
  * (JSON.stringify, the writes, autocannon parsing it) is a large part of the gap. So a third row,
  * a reference and not a goal, loads the same bare server answering with the API's own answers
  * (captured once at the start, one per request body): the API's distance to it is what its
