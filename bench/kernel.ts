@@ -1,12 +1,22 @@
 // The ranking kernel: createMatcher(...).recommend beside the naive baseline, in the same run,
 // on the same registry and queries. Each size first checks that both give the same top 10
 // (ids and scores, in order), then times every query on each, in rounds that alternate
-// which side goes first.
+// which side goes first. With a baseline worktree (BENCH_BASELINE), the largest size is then
+// timed again beside that worktree's own matcher (kernel-baseline.ts).
 import { createMatcher, type Client } from '@pokmas/matcher';
+import {
+  BASELINE_ROUNDS,
+  QUICK_BASELINE_ROUNDS,
+  baselineGoals,
+  baselineTable,
+  compareWithBaseline,
+  type BaselineRounds,
+} from './kernel-baseline';
 import { createNaiveMatcher, type Ranked } from './naive';
-import { formatNumber } from './report';
+import { REPO_ROOT, formatNumber } from './report';
+import { sideFigures, timeQueries, type KernelSideFigures } from './query-timing';
 import { goal, type Goal, type Section, type SectionOptions } from './section';
-import { median, percentile, time } from './stats';
+import { median, time } from './stats';
 import { generateClients, generatePartners, loadSeats, type Seat } from './workload';
 
 export interface KernelPlan {
@@ -27,12 +37,6 @@ export const QUICK_KERNEL_PLAN: KernelPlan = { sizes: [1_000, 10_000], queries: 
 
 /** The goals stand at this size; a run that stops short evaluates them at its largest size and says so. */
 export const GOAL_SIZE = 100_000;
-
-export interface KernelSideFigures {
-  readonly medianUs: number;
-  readonly p90Us: number;
-  readonly nsPerPartner: number;
-}
 
 export interface KernelSizeFigures {
   readonly partners: number;
@@ -73,11 +77,6 @@ export function checkSameAnswers(
   });
 }
 
-function side(samples: readonly number[], partners: number): KernelSideFigures {
-  const medianMs = median(samples);
-  return { medianUs: medianMs * 1_000, p90Us: percentile(samples, 90) * 1_000, nsPerPartner: (medianMs * 1e6) / partners };
-}
-
 function measureSize(partnerCount: number, seats: readonly Seat[], clients: readonly Client[], plan: KernelPlan, options: SectionOptions) {
   const partners = generatePartners(partnerCount, seats);
   const [matcher, buildMs] = time(() => createMatcher(partners));
@@ -92,18 +91,20 @@ function measureSize(partnerCount: number, seats: readonly Seat[], clients: read
   const naiveTimes: number[] = [];
   let sink = 0;
   const timeFast = () => {
-    for (const client of clients) {
-      const [result, ms] = time(() => matcher.recommend(client));
-      sink += result.matches.length;
-      fastTimes.push(ms);
-    }
+    sink += timeQueries(
+      clients,
+      (client) => matcher.recommend(client),
+      (result) => result.matches.length,
+      fastTimes,
+    );
   };
   const timeNaive = () => {
-    for (const client of clients) {
-      const [result, ms] = time(() => naive.recommend(client));
-      sink += result.length;
-      naiveTimes.push(ms);
-    }
+    sink += timeQueries(
+      clients,
+      (client) => naive.recommend(client),
+      (result) => result.length,
+      naiveTimes,
+    );
   };
   // Each round times every query on one side, then on the other, the side going first
   // alternating from round to round, so that the machine's noise falls on both. Not query by
@@ -128,8 +129,8 @@ function measureSize(partnerCount: number, seats: readonly Seat[], clients: read
     queries: clients.length,
     rounds,
     buildMs,
-    matcher: side(fastTimes, partnerCount),
-    naive: side(naiveTimes, partnerCount),
+    matcher: sideFigures(fastTimes, partnerCount),
+    naive: sideFigures(naiveTimes, partnerCount),
     ratio: median(naiveTimes) / median(fastTimes),
   };
   options.log(
@@ -143,19 +144,50 @@ export function kernelGoals(largest: KernelSizeFigures): Goal[] {
   const short = largest.partners !== GOAL_SIZE;
   const at = short ? ` (measured at ${formatNumber(largest.partners)}: a short run)` : '';
   const n = formatNumber(GOAL_SIZE);
+  const naive = `naive: ${formatNumber(largest.naive.medianUs / 1_000, 2)} ms`;
   return [
-    goal('kernel-median', `kernel at ${n} partners: median time per query${at}`, largest.matcher.medianUs / 1_000, 'ms', 'max', 1, short),
-    goal('kernel-ns-per-partner', `kernel at ${n} partners: time per partner${at}`, largest.matcher.nsPerPartner, 'ns', 'max', 10, short),
-    goal('kernel-ratio', `kernel at ${n} partners: faster than the naive baseline${at}`, largest.ratio, 'x', 'min', 20, short),
+    goal(
+      { id: 'kernel-median', text: `kernel at ${n} partners: median time per query${at}`, unit: 'ms', kind: 'max', limit: 1 },
+      largest.matcher.medianUs / 1_000,
+      {
+        shortRun: short,
+      },
+    ),
+    goal(
+      { id: 'kernel-ns-per-partner', text: `kernel at ${n} partners: time per partner${at}`, unit: 'ns', kind: 'max', limit: 10 },
+      largest.matcher.nsPerPartner,
+      {
+        shortRun: short,
+      },
+    ),
+    goal(
+      { id: 'kernel-ratio', text: `kernel at ${n} partners: faster than the naive baseline${at}`, unit: 'x', kind: 'min', limit: 20 },
+      largest.ratio,
+      {
+        shortRun: short,
+        beside: naive,
+      },
+    ),
   ];
 }
 
-/** The kernel at the plan's sizes, each beside the naive baseline. */
-export async function measureKernel(plan: KernelPlan, options: SectionOptions): Promise<Section> {
+/**
+ * The kernel at the plan's sizes, each beside the naive baseline; with `options.baseline`, the
+ * largest size also beside that worktree's matcher, for `baselineRounds`.
+ */
+export async function measureKernel(
+  plan: KernelPlan,
+  options: SectionOptions,
+  baselineRounds: BaselineRounds = BASELINE_ROUNDS,
+): Promise<Section> {
   const seats = await loadSeats();
   const clients = generateClients(plan.queries, seats);
   const sizes = plan.sizes.map((partners) => measureSize(partners, seats, clients, plan, options));
   const largest = sizes.at(-1);
+  const comparison =
+    options.baseline && largest
+      ? await compareWithBaseline(REPO_ROOT, options.baseline, generatePartners(largest.partners, seats), clients, baselineRounds, options)
+      : undefined;
   return {
     id: 'kernel',
     title: 'Kernel: createMatcher(...).recommend, top 10, beside the naive baseline (score every partner, sort all, slice)',
@@ -183,11 +215,12 @@ export async function measureKernel(plan: KernelPlan, options: SectionOptions): 
       formatNumber(size.naive.nsPerPartner, 1),
       `${formatNumber(size.ratio, 2)}x`,
     ]),
-    figures: { plan, sizes },
-    goals: largest ? kernelGoals(largest) : [],
+    figures: { plan, sizes, baseline: comparison ?? null },
+    goals: largest ? [...kernelGoals(largest), ...baselineGoals(comparison, GOAL_SIZE)] : [],
+    tables: comparison ? [baselineTable(comparison)] : [],
   };
 }
 
 export function kernelSection(options: SectionOptions): Promise<Section> {
-  return measureKernel(options.quick ? QUICK_KERNEL_PLAN : KERNEL_PLAN, options);
+  return options.quick ? measureKernel(QUICK_KERNEL_PLAN, options, QUICK_BASELINE_ROUNDS) : measureKernel(KERNEL_PLAN, options);
 }

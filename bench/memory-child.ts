@@ -1,9 +1,12 @@
 // Run by memory.ts in a process of its own, started with --expose-gc, so that nothing else lives
-// on its heap:
-//   node --expose-gc --import tsx --conditions=@pokmas/source bench/memory-child.ts <partners>
+// on its heap, and with its cwd in the worktree whose matcher it measures (this one, or a
+// baseline's: BENCH_BASELINE):
+//   node --expose-gc --import tsx --conditions=@pokmas/source <this file> <partners>
 // Prints one JSON line: the heap with nothing, with the partner objects alone, and with a
-// matcher over them once the caller's array is dropped.
-import { createMatcher, type Partner } from '@pokmas/matcher';
+// matcher over them once the caller's array is dropped. The partners are this tree's workload
+// whichever matcher is measured.
+import type { Partner } from '@pokmas/matcher';
+import { importMatcher } from './matcher-at';
 import { median } from './stats';
 import { generatePartners, loadSeats } from './workload';
 
@@ -39,6 +42,7 @@ function reading(): HeapReading {
   return { heapUsed: median(heap), arrayBuffers: median(buffers) };
 }
 
+const { createMatcher } = await importMatcher(process.cwd());
 const seats = await loadSeats();
 // A small matcher first, so that what is allocated once per process (compiled schemas, code)
 // is on the heap before the first reading rather than counted against the partners.

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Goal, Section } from './section';
+import type { Baseline, Goal, Section, Table, Verdict } from './section';
 
 /** The repository's root, whatever the current directory. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,19 +28,28 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 export function formatSection(section: Section): string {
-  return `${section.title}\n\n${formatTable(section.headers, section.rows)}\n`;
+  const tables: Table[] = [section, ...(section.tables ?? [])];
+  return tables.map((table) => `${table.title}\n\n${formatTable(table.headers, table.rows)}\n`).join('\n');
 }
 
-/** Every goal with its measured figure and whether it is met. */
+const VERDICTS: Readonly<Record<Verdict, string>> = {
+  met: 'MET',
+  'not-met': 'NOT MET',
+  'short-run': 'short run: no verdict',
+  'not-asked': 'not asked',
+};
+
+/** Every goal with its measured figure, what it was measured beside in the same run, and its verdict. */
 export function formatGoals(goals: readonly SectionGoal[]): string {
   if (goals.length === 0) return 'Goals: none measured in this run.\n';
   const rows = goals.map((goal) => [
     goal.text,
     `${goal.kind === 'max' ? '<=' : '>='} ${formatNumber(goal.limit, 2)} ${goal.unit}`,
-    `${formatNumber(goal.measured, 2)} ${goal.unit}`,
-    goal.shortRun ? 'short run: no verdict' : goal.met ? 'met' : 'NOT MET',
+    goal.measured === null ? '-' : `${formatNumber(goal.measured, 2)} ${goal.unit}`,
+    goal.beside,
+    VERDICTS[goal.verdict],
   ]);
-  return `Goals\n\n${formatTable(['goal', 'limit', 'measured', 'verdict'], rows)}\n`;
+  return `Goals\n\n${formatTable(['goal', 'limit', 'measured', 'beside, in the same run', 'verdict'], rows)}\n`;
 }
 
 export interface SectionGoal extends Goal {
@@ -88,6 +97,8 @@ export interface BenchReport {
   readonly date: string;
   readonly quick: boolean;
   readonly git: { readonly commit: string; readonly dirty: boolean } | null;
+  /** The worktree measured beside this one (`BENCH_BASELINE`), or null. */
+  readonly baseline: Baseline | null;
   readonly machine: Machine;
   /** The 1, 5 and 15 minute load averages when the run began and when it ended: how busy the machine was. */
   readonly loadAverage: { readonly start: readonly number[]; readonly end: readonly number[] };
@@ -101,6 +112,7 @@ export interface RunRecord {
   readonly started: Date;
   /** Read when the run starts: others may commit while it runs. */
   readonly git: BenchReport['git'];
+  readonly baseline: Baseline | null;
   readonly loadAtStart: readonly number[];
   readonly quick: boolean;
   readonly sections: readonly Section[];
@@ -116,6 +128,7 @@ export function buildReport(run: RunRecord): BenchReport {
     date: run.started.toISOString(),
     quick: run.quick,
     git: run.git,
+    baseline: run.baseline,
     machine: machine(),
     loadAverage: { start: run.loadAtStart, end: os.loadavg() },
     durationMs: Date.now() - run.started.getTime(),

@@ -2,12 +2,15 @@
 //   BENCH_QUICK=1   smaller sizes and fewer rounds: a smoke check within a minute
 //   BENCH_OUT=path  where the JSON goes (default bench-results.json at the repository root)
 //   BENCH_ONLY=kernel,memory   some sections only (kernel, memory, http, allocation)
+//   BENCH_BASELINE=path        a worktree at another commit: the kernel and memory goals are
+//                              measured beside its own matcher, in this run
 // Exits 0 even when a goal is missed (this measures, it does not test); 1 when a section fails,
 // such as a correctness check; 2 on bad settings.
 import os from 'node:os';
 import { resolve } from 'node:path';
+import { resolveBaseline } from './baseline';
 import { REPO_ROOT, buildReport, formatGoals, gitCommit, formatSection, sectionGoals, writeReport, type SectionFailure } from './report';
-import type { Section, SectionOptions } from './section';
+import type { Baseline, Section, SectionOptions } from './section';
 import { DEFAULT_OUT, parseSettings, type BenchSettings, type SectionId } from './settings';
 
 // Each section is loaded only when it runs, so that BENCH_ONLY=kernel never loads HiGHS or autocannon.
@@ -19,8 +22,10 @@ const SECTIONS: Record<SectionId, (options: SectionOptions) => Promise<Section>>
 };
 
 let settings: BenchSettings;
+let baseline: Baseline | undefined;
 try {
   settings = parseSettings(process.env);
+  baseline = settings.baseline === undefined ? undefined : resolveBaseline(settings.baseline);
 } catch (error) {
   console.error(`bench: ${(error as Error).message}`);
   process.exit(2);
@@ -30,11 +35,12 @@ const started = new Date();
 const loadAtStart = os.loadavg();
 const git = gitCommit();
 const log = (line: string) => console.error(`[${((Date.now() - started.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}`);
-const options: SectionOptions = { quick: settings.quick, log };
+const options: SectionOptions = { quick: settings.quick, log, ...(baseline ? { baseline } : {}) };
 const out = settings.out === undefined ? resolve(REPO_ROOT, DEFAULT_OUT) : resolve(settings.out);
 
 log(
-  `bench: ${settings.quick ? 'quick run' : 'full run'} of ${settings.only.join(', ')}; load average ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}`,
+  `bench: ${settings.quick ? 'quick run' : 'full run'} of ${settings.only.join(', ')}` +
+    `${baseline ? ` beside ${baseline.label} (${baseline.root})` : ''}; load average ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}`,
 );
 const sections: Section[] = [];
 const failures: SectionFailure[] = [];
@@ -52,7 +58,7 @@ for (const id of settings.only) {
   }
 }
 
-const report = buildReport({ started, git, loadAtStart, quick: settings.quick, sections, failures });
+const report = buildReport({ started, git, baseline: baseline ?? null, loadAtStart, quick: settings.quick, sections, failures });
 console.log(formatGoals(sectionGoals(sections)));
 for (const failure of failures) console.log(`FAILED: ${failure.section}: ${failure.message}`);
 await writeReport(out, report);

@@ -12,6 +12,8 @@ export interface BenchSettings {
   readonly out: string | undefined;
   /** The sections to run, in the suite's order. */
   readonly only: readonly SectionId[];
+  /** `BENCH_BASELINE`: the path of a worktree to measure the kernel and memory goals beside (see `resolveBaseline`). */
+  readonly baseline: string | undefined;
 }
 
 const FlagSchema = z
@@ -36,23 +38,30 @@ const EnvSchema = z.object({
   BENCH_QUICK: FlagSchema.optional(),
   BENCH_OUT: z.string().optional(),
   BENCH_ONLY: OnlySchema.optional(),
+  BENCH_BASELINE: z.string().optional(),
 });
 
 /**
  * Reads the suite's settings from the environment, once; throws with every bad variable named.
  *
  * @example
- * parseSettings({ BENCH_QUICK: '1', BENCH_ONLY: 'memory,kernel' }) // { quick: true, out: undefined, only: ['kernel', 'memory'] }
+ * parseSettings({ BENCH_QUICK: '1', BENCH_ONLY: 'memory,kernel' }) // { quick: true, out: undefined, only: ['kernel', 'memory'], baseline: undefined }
  */
 export function parseSettings(env: Readonly<Record<string, string | undefined>>): BenchSettings {
   // An empty variable (`BENCH_ONLY= npm run bench`) counts as unset.
   const read = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const parsed = EnvSchema.safeParse({ BENCH_QUICK: read('BENCH_QUICK'), BENCH_OUT: read('BENCH_OUT'), BENCH_ONLY: read('BENCH_ONLY') });
+  const parsed = EnvSchema.safeParse({
+    BENCH_QUICK: read('BENCH_QUICK'),
+    BENCH_OUT: read('BENCH_OUT'),
+    BENCH_ONLY: read('BENCH_ONLY'),
+    BENCH_BASELINE: read('BENCH_BASELINE'),
+  });
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
   const only = parsed.data.BENCH_ONLY;
   return {
     quick: parsed.data.BENCH_QUICK ?? false,
     out: parsed.data.BENCH_OUT,
     only: only ? SECTION_IDS.filter((id) => only.includes(id)) : SECTION_IDS,
+    baseline: parsed.data.BENCH_BASELINE,
   };
 }

@@ -4,44 +4,86 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { measureKernel } from '../kernel';
 import { memoryFigures } from '../memory';
-import { buildReport, formatGoals, formatTable, gitCommit, sectionGoals, writeReport, type BenchReport } from '../report';
-import { goal, type Section } from '../section';
+import { buildReport, formatGoals, formatSection, formatTable, gitCommit, sectionGoals, writeReport, type BenchReport } from '../report';
+import { goal, notAsked, type Section } from '../section';
 import { percentile, median } from '../stats';
 
 const dir = await mkdtemp(join(tmpdir(), 'pokmas-bench-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 const quiet = { quick: true, log: () => {} };
 
+const spec = (kind: 'max' | 'min', limit: number) => ({ id: 'g', text: 'goal', unit: 'ms', kind, limit });
+
 describe('goals', () => {
   it('a max goal is met at or below its limit, and not above', () => {
-    expect(goal('g', 'at most 1 ms', 1, 'ms', 'max', 1).met).toBe(true);
-    expect(goal('g', 'at most 1 ms', 0.5, 'ms', 'max', 1).met).toBe(true);
-    expect(goal('g', 'at most 1 ms', 1.01, 'ms', 'max', 1).met).toBe(false);
+    expect(goal(spec('max', 1), 1).verdict).toBe('met');
+    expect(goal(spec('max', 1), 0.5).met).toBe(true);
+    expect(goal(spec('max', 1), 1.01)).toMatchObject({ met: false, verdict: 'not-met' });
   });
 
   it('a min goal is met at or above its limit, and not below', () => {
-    expect(goal('g', 'at least 20x', 20, 'x', 'min', 20).met).toBe(true);
-    expect(goal('g', 'at least 20x', 35, 'x', 'min', 20).met).toBe(true);
-    expect(goal('g', 'at least 20x', 19.9, 'x', 'min', 20).met).toBe(false);
+    expect(goal(spec('min', 20), 20).verdict).toBe('met');
+    expect(goal(spec('min', 20), 35).met).toBe(true);
+    expect(goal(spec('min', 20), 19.9)).toMatchObject({ met: false, verdict: 'not-met' });
   });
 
-  it('are listed with their section, and printed with their verdict', () => {
+  it('measured short of its size gives no verdict, whether the smaller size met it or not', () => {
+    expect(goal(spec('max', 1), 0.5, { shortRun: true })).toMatchObject({ met: true, shortRun: true, verdict: 'short-run' });
+    expect(goal(spec('max', 1), 2, { shortRun: true })).toMatchObject({ met: false, verdict: 'short-run' });
+  });
+
+  it('not asked has no figure and no verdict, and says what would ask for it', () => {
+    expect(notAsked(spec('max', 1.05), 'set BENCH_BASELINE')).toMatchObject({
+      measured: null,
+      met: null,
+      verdict: 'not-asked',
+      beside: 'set BENCH_BASELINE',
+    });
+  });
+
+  it('are listed with their section, and printed with what they stand beside and their verdict', () => {
     const section: Section = {
       id: 'kernel',
       title: 't',
       headers: [],
       rows: [],
       figures: {},
-      goals: [goal('a', 'fast', 2, 'ms', 'max', 1), goal('b', 'faster', 30, 'x', 'min', 20)],
+      goals: [
+        goal({ ...spec('max', 1), id: 'a', text: 'fast' }, 2, { beside: 'naive: 9 ms' }),
+        goal({ ...spec('min', 20), id: 'b', text: 'faster', unit: 'x' }, 30),
+        goal({ ...spec('max', 1), id: 'c', text: 'small' }, 0.5, { shortRun: true }),
+        notAsked({ ...spec('max', 1.05), id: 'd', text: 'no slower', unit: 'x baseline' }, 'no baseline: set BENCH_BASELINE=<worktree>'),
+      ],
     };
     const goals = sectionGoals([section]);
-    expect(goals.map((entry) => [entry.section, entry.id, entry.met])).toEqual([
-      ['kernel', 'a', false],
-      ['kernel', 'b', true],
+    expect(goals.map((entry) => [entry.section, entry.id, entry.verdict])).toEqual([
+      ['kernel', 'a', 'not-met'],
+      ['kernel', 'b', 'met'],
+      ['kernel', 'c', 'short-run'],
+      ['kernel', 'd', 'not-asked'],
     ]);
     const printed = formatGoals(goals);
-    expect(printed).toMatch(/fast\s+<= 1\.00 ms\s+2\.00 ms\s+NOT MET/);
-    expect(printed).toMatch(/faster\s+>= 20\.00 x\s+30\.00 x\s+met/);
+    expect(printed).toMatch(/beside, in the same run/);
+    expect(printed).toMatch(/fast\s+<= 1\.00 ms\s+2\.00 ms\s+naive: 9 ms\s+NOT MET/);
+    expect(printed).toMatch(/faster\s+>= 20\.00 x\s+30\.00 x\s+MET/);
+    expect(printed).toMatch(/small\s+<= 1\.00 ms\s+0\.50 ms\s+short run: no verdict/);
+    expect(printed).toMatch(/no slower\s+<= 1\.05 x baseline\s+-\s+no baseline: set BENCH_BASELINE=<worktree>\s+not asked/);
+  });
+});
+
+describe('sections', () => {
+  it('print their extra tables after the main one', () => {
+    const printed = formatSection({
+      id: 's',
+      title: 'Main',
+      headers: ['a'],
+      rows: [['1']],
+      figures: {},
+      goals: [],
+      tables: [{ title: 'Beside the baseline', headers: ['b'], rows: [['2']] }],
+    });
+    expect(printed.indexOf('Main')).toBeLessThan(printed.indexOf('Beside the baseline'));
+    expect(printed).toMatch(/Beside the baseline\n\nb\n-\n2\n/);
   });
 });
 
@@ -92,7 +134,7 @@ describe('the JSON report of a tiny kernel run', () => {
     const path = join(dir, 'nested', 'results.json');
     await writeReport(
       path,
-      buildReport({ started, git: gitCommit(), loadAtStart: [0, 0, 0], quick: true, sections: [section], failures: [] }),
+      buildReport({ started, git: gitCommit(), baseline: null, loadAtStart: [0, 0, 0], quick: true, sections: [section], failures: [] }),
     );
     const report = JSON.parse(await readFile(path, 'utf8')) as BenchReport;
 
@@ -114,22 +156,30 @@ describe('the JSON report of a tiny kernel run', () => {
     expect(section.rows).toHaveLength(2);
     expect(section.rows.every((row) => row.length === section.headers.length)).toBe(true);
 
-    // The goals are evaluated at the largest size measured, and say so when it is short of theirs.
-    expect(report.goals.map((entry) => [entry.section, entry.id, entry.kind])).toEqual([
-      ['kernel', 'kernel-median', 'max'],
-      ['kernel', 'kernel-ns-per-partner', 'max'],
-      ['kernel', 'kernel-ratio', 'min'],
+    // The goals are evaluated at the largest size measured, and say so when it is short of theirs;
+    // without a baseline, the goals against one are not asked.
+    expect(report.baseline).toBeNull();
+    expect(report.goals.map((entry) => [entry.section, entry.id, entry.kind, entry.verdict])).toEqual([
+      ['kernel', 'kernel-median', 'max', 'short-run'],
+      ['kernel', 'kernel-ns-per-partner', 'max', 'short-run'],
+      ['kernel', 'kernel-ratio', 'min', 'short-run'],
+      ['kernel', 'kernel-baseline-median', 'max', 'not-asked'],
+      ['kernel', 'kernel-baseline-p90', 'max', 'not-asked'],
     ]);
-    for (const entry of report.goals) {
+    const measured = report.goals.filter((entry) => entry.verdict === 'short-run');
+    for (const entry of measured) {
       expect(entry.text).toMatch(/measured at 300/);
-      expect(entry.met).toBe(entry.kind === 'max' ? entry.measured <= entry.limit : entry.measured >= entry.limit);
+      expect(entry.met).toBe(entry.kind === 'max' ? entry.measured! <= entry.limit : entry.measured! >= entry.limit);
       expect(entry.shortRun).toBe(true);
     }
+    expect(report.sections.kernel!.figures).toMatchObject({ baseline: null });
+    expect(section.tables).toEqual([]);
     // A short run's goals are printed without a verdict on the goal.
     const printed = formatGoals(report.goals)
       .split('\n')
       .filter((line) => line.startsWith('kernel'));
-    expect(printed).toHaveLength(3);
-    for (const line of printed) expect(line).toMatch(/short run: no verdict$/);
+    expect(printed).toHaveLength(5);
+    for (const line of printed.slice(0, 3)) expect(line).toMatch(/short run: no verdict$/);
+    for (const line of printed.slice(3)) expect(line).toMatch(/no baseline: set BENCH_BASELINE=<worktree>\s+not asked$/);
   });
 });

@@ -3,7 +3,7 @@ import { SECTION_IDS, parseSettings } from '../settings';
 
 describe('the settings read from the environment', () => {
   it('run every section fully, writing the default file, when nothing is set', () => {
-    expect(parseSettings({})).toEqual({ quick: false, out: undefined, only: SECTION_IDS });
+    expect(parseSettings({})).toEqual({ quick: false, out: undefined, only: SECTION_IDS, baseline: undefined });
   });
 
   it('run quickly with BENCH_QUICK=1 or true, and fully with 0, false or an empty value', () => {
@@ -18,6 +18,11 @@ describe('the settings read from the environment', () => {
     expect(parseSettings({ BENCH_ONLY: 'memory, kernel' }).only).toEqual(['kernel', 'memory']);
     expect(parseSettings({ BENCH_ONLY: 'allocation' }).only).toEqual(['allocation']);
     expect(parseSettings({ BENCH_ONLY: '' }).only).toEqual(SECTION_IDS);
+  });
+
+  it('measure beside the worktree BENCH_BASELINE names, and beside none when it is empty', () => {
+    expect(parseSettings({ BENCH_BASELINE: '../base' }).baseline).toBe('../base');
+    expect(parseSettings({ BENCH_BASELINE: '' }).baseline).toBeUndefined();
   });
 
   it('write where BENCH_OUT says', () => {

@@ -1,0 +1,130 @@
+/**
+ * The servers the HTTP benchmark loads, each a child process on 127.0.0.1 so that the load
+ * generator never shares its event loop: the project's API as it is deployed, and the bare
+ * Hono + zod reference (`bare-server.ts`), which can also send the API's own answers back.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { REPO_ROOT } from '../report';
+
+export const HOST = '127.0.0.1';
+/** A key of the form API_KEYS takes; only ever sent to 127.0.0.1. */
+export const API_KEY = 'bench-key-0123456789abcdef';
+
+export interface Server {
+  readonly name: 'bare' | 'api';
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Lines the server wrote on stdout (the API's request log). */
+  lines(): number;
+  /** CPU seconds the server has used so far (user + system); NaN where there is no /proc. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API on the demo registry, run as deployed: `LOG_LEVEL=info` (one JSON line per request on
+ * stdout, piped here and drained, and counted) and one API key required on `/v1`.
+ */
+export function startApi(): Promise<Server> {
+  return startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: API_KEY });
+}
+
+/**
+ * The bare reference. With `answersFile` (a JSON object from a client id to an answer) it also
+ * serves `POST /echo-sized`, sending those answers back.
+ */
+export function startBare(answersFile: string): Promise<Server> {
+  return startServer('bare', 'bench/http/bare-server.ts', { ANSWERS_FILE: answersFile });
+}
+
+/** Starts a server as a child process on a free port; resolves once `/healthz` answers 200. */
+async function startServer(name: Server['name'], script: string, env: Record<string, string>): Promise<Server> {
+  // The child's environment says everything it reads: no REGISTRY_FILE, CORS_ORIGINS or limits inherited.
+  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, ...inherited } = process.env;
+  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL];
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', script], {
+    cwd: REPO_ROOT,
+    env: { ...inherited, ...env, PORT: '0', HOST },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let lines = 0;
+  let stderr = '';
+  let firstLine: ((line: string) => void) | undefined;
+  let pending = '';
+  // Drained all along: a full pipe would block the server's synchronous writes to stdout.
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    if (firstLine) {
+      pending += chunk;
+      const end = pending.indexOf('\n');
+      if (end >= 0) {
+        firstLine(pending.slice(0, end));
+        firstLine = undefined;
+      }
+    }
+    for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) lines++;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Should this process end without the finally blocks (an uncaught error), the server ends with it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  const stop = async () => {
+    process.off('exit', orphan);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const started = performance.now();
+  try {
+    const line = await Promise.race([
+      new Promise<string>((resolve) => (firstLine = resolve)),
+      exited.then(() => {
+        throw new Error(`http: the ${name} server exited before listening: ${stderr.trim()}`);
+      }),
+      sleep(30_000).then(() => {
+        throw new Error(`http: the ${name} server did not listen within 30 s: ${stderr.trim()}`);
+      }),
+    ]);
+    const { url } = JSON.parse(line) as { url: string };
+    await ready(`${url}/healthz`, started + 30_000);
+    return { name, url, child, lines: () => lines, cpuSeconds: () => cpuSeconds(child.pid), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function ready(url: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not yet
+    }
+    if (performance.now() > deadline) throw new Error(`http: ${url} did not answer 200 in time`);
+    await sleep(50);
+  }
+}
+
+/** CPU seconds a process has used (user + system), from /proc; NaN where there is no /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** `getconf CLK_TCK`: 100 on every Linux Node supports. */
+const CLOCK_TICKS = 100;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
