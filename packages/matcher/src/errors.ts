@@ -2,7 +2,9 @@ import type { z } from 'zod';
 
 /**
  * `INVALID_*`: the input named is refused by its schema. `PARTNERS_CHANGED`: a partner object a
- * matcher keeps was changed after `createMatcher` indexed it.
+ * matcher keeps was changed after `createMatcher` indexed it. `ALLOCATION_UNPROVEN`: not the
+ * caller's fault but a bug: the solver's allocation failed the optimality certificate that
+ * checks it, so none is returned.
  */
 export const MATCHER_ERROR_CODES = [
   'INVALID_CLIENT',
@@ -10,6 +12,7 @@ export const MATCHER_ERROR_CODES = [
   'INVALID_OPTIONS',
   'INVALID_CLIENTS',
   'PARTNERS_CHANGED',
+  'ALLOCATION_UNPROVEN',
 ] as const;
 export type MatcherErrorCode = (typeof MATCHER_ERROR_CODES)[number];
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { certify } from '../src/allocation/certify';
 import { networkSimplex } from '../src/allocation/network-simplex';
 import { UNLIMITED, type TransportationProblem } from '../src/allocation/problem';
+import { solveProven, type Solver } from '../src/allocation/solve';
+import { MatcherError } from '../src/index';
 import { seededRandom } from './allocation-arbitraries';
 import { highsObjective, problemLp } from './allocation-oracle';
 
@@ -88,5 +90,65 @@ describe('the certificate', () => {
   it('rejects two items in one place, and an item on an arc that is not its own', () => {
     expect(certify(problem, Int32Array.from([0, 1]), Float64Array.from([0])).feasible).toBe(false);
     expect(certify(problem, Int32Array.from([1, -1]), Float64Array.from([0])).feasible).toBe(false);
+  });
+});
+
+describe('the proof around the solver', () => {
+  // Two items, one place worth 5 to the first and 3 to the second; the second item also has a
+  // partner without a limit, worth 0 to it.
+  const problem: TransportationProblem = {
+    items: 2,
+    capacity: Int32Array.from([1, UNLIMITED]),
+    arcStart: Int32Array.from([0, 1, 3]),
+    arcPartner: Int32Array.from([0, 0, 1]),
+    arcValue: Float64Array.from([5, 3, 0]),
+  };
+  const answering =
+    (arcOf: number[], prices: number[]): Solver =>
+    () => ({ arcOf: Int32Array.from(arcOf), partnerPrice: Float64Array.from(prices), iterations: 7 });
+  const failure = (solver: Solver): MatcherError => {
+    try {
+      solveProven(problem, solver);
+    } catch (error) {
+      if (error instanceof MatcherError) return error;
+      throw error;
+    }
+    throw new Error('expected a MatcherError');
+  };
+
+  it("returns the network simplex's answer with the free place filled, proven optimal", () => {
+    const { arcOf, certificate } = solveProven(problem);
+    expect([...arcOf]).toEqual([0, 2]);
+    expect(certificate).toMatchObject({ feasible: true, optimal: true, primal: 5, dual: 5 });
+  });
+
+  it("keeps the solver's pivot count and leaves its answer as it was", () => {
+    const solution = { arcOf: Int32Array.from([0, -1]), partnerPrice: Float64Array.from([3, 0]), iterations: 7 };
+    const proven = solveProven(problem, () => solution);
+    expect(proven.iterations).toBe(7);
+    expect([...proven.arcOf]).toEqual([0, 2]);
+    expect([...solution.arcOf]).toEqual([0, -1]);
+  });
+
+  it('throws ALLOCATION_UNPROVEN for a worse answer, whatever prices come with it', () => {
+    for (const price of [0, 3, 5]) {
+      const error = failure(answering([-1, 1], [price, 0]));
+      expect(error.code).toBe('ALLOCATION_UNPROVEN');
+      expect(error.issues).toEqual([{ path: [], code: 'certificate', message: expect.stringContaining('below the dual bound') }]);
+    }
+  });
+
+  it('throws ALLOCATION_UNPROVEN for the best answer with prices that do not prove it', () => {
+    // The value is optimal (5), but priced at 0 the place leaves the second item a dual of 3.
+    expect(failure(answering([0, -1], [0, 0])).message).toContain('its value 5 is below the dual bound 8');
+  });
+
+  it('throws ALLOCATION_UNPROVEN, saying so, for an infeasible answer: two items in the one place', () => {
+    const error = failure(answering([0, 1], [3, 0]));
+    expect(error.message).toMatch(/^ALLOCATION_UNPROVEN: the solver's allocation failed its optimality certificate: it is not feasible/);
+  });
+
+  it('throws ALLOCATION_UNPROVEN when the answer has no arc for some item', () => {
+    expect(failure(answering([0], [3, 0])).code).toBe('ALLOCATION_UNPROVEN');
   });
 });

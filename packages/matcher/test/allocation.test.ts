@@ -3,6 +3,7 @@ import {
   FACTOR_IDS,
   AllocateOptionsSchema,
   AllocationSchema,
+  AllocationStatsSchema,
   allocate,
   createMatcher,
   recommend,
@@ -164,6 +165,10 @@ describe('the answer', () => {
     expect(allocation.assignments.map((item) => `${item.clientId} ${item.service}`)).toEqual(['K-1 legal-aid', 'K-2 mentoring']);
     expect(order).toHaveLength(4);
     expect(allocation.stats).toMatchObject({ algorithm: 'network-simplex', clients: 2, needs: 4, partners: 2, assigned: 2, unassigned: 2 });
+  });
+
+  it("names one solver in its stats: there is no 'greedy' fallback", () => {
+    expect(AllocationStatsSchema.shape.algorithm.options).toEqual(['network-simplex']);
   });
 
   it('is empty, and optimal, for an empty cohort', () => {

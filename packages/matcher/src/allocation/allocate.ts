@@ -8,11 +8,9 @@ import type { AllocateOptions, Allocation, Assignment, Unassigned, UnassignedRea
 import type { Client } from '../schemas/client';
 import type { Partner } from '../schemas/partner';
 import type { ServiceId } from '../taxonomy';
-import { certify } from './certify';
-import { fillFreePlaces, greedy } from './greedy';
-import { networkSimplex } from './network-simplex';
 import { parseAllocateOptions, parseClients, type AllocationSettings } from './parse';
 import { UNLIMITED, type TransportationProblem } from './problem';
+import { solveProven } from './solve';
 
 /** Scores become integers in millionths, so that objectives add up and compare exactly. */
 export const SCORE_UNITS = 1_000_000;
@@ -96,8 +94,8 @@ function reasonFor(item: Item, arcs: number): UnassignedReason {
 
 /**
  * The allocation pipeline once clients, partners and options are valid: eligible pairs by the
- * hard rules, scored as `recommend` scores them; the exact transportation solver; a check of
- * its answer by LP duality; then the answer in the callers' terms.
+ * hard rules, scored as `recommend` scores them; the exact transportation solver and a check of
+ * its answer by LP duality (`solveProven`); then the answer in the callers' terms.
  */
 export function allocatePrepared(
   clients: readonly Client[],
@@ -108,17 +106,7 @@ export function allocatePrepared(
   const built = buildProblem(clients, registry, options, settings);
   const { problem, items } = built;
 
-  const solution = networkSimplex(problem);
-  let arcOf = solution.arcOf;
-  let algorithm: Allocation['stats']['algorithm'] = 'network-simplex';
-  let certificate = certify(problem, arcOf, solution.partnerPrice);
-  if (!certificate.feasible) {
-    // Never seen; kept so that a solver bug degrades to a valid, unproven allocation.
-    arcOf = greedy(problem);
-    algorithm = 'greedy';
-  }
-  fillFreePlaces(problem, arcOf);
-  certificate = certify(problem, arcOf, algorithm === 'greedy' ? new Float64Array(problem.capacity.length) : solution.partnerPrice);
+  const { arcOf, certificate, iterations } = solveProven(problem);
 
   const assignments: Assignment[] = [];
   const unassigned: Unassigned[] = [];
@@ -139,9 +127,9 @@ export function allocatePrepared(
     assignments,
     unassigned,
     objective: certificate.primal / SCORE_UNITS,
-    optimal: algorithm === 'network-simplex' && certificate.optimal,
+    optimal: certificate.optimal,
     stats: {
-      algorithm,
+      algorithm: 'network-simplex',
       clients: built.clients,
       needs: items.length,
       eligiblePairs: problem.arcPartner.length,
@@ -149,7 +137,7 @@ export function allocatePrepared(
       partnersUsed: used.size,
       assigned: assignments.length,
       unassigned: unassigned.length,
-      iterations: solution.iterations,
+      iterations,
       objectiveUnits: certificate.primal,
     },
   };
@@ -164,9 +152,10 @@ export function allocatePrepared(
  * from one partner takes two.
  *
  * The optimum is exact (network simplex on integer-scaled scores) and proven by an LP duality
- * certificate: `optimal` is true only then. Needs left out carry a reason a planner can act on.
- * Validates everything first and throws a `MatcherError` (`INVALID_CLIENTS`,
- * `INVALID_PARTNERS`, `INVALID_OPTIONS`) naming every bad field.
+ * certificate, so `optimal` is always true: an answer the certificate cannot prove (a bug, never
+ * seen) throws a `MatcherError` `ALLOCATION_UNPROVEN` rather than being returned. Needs left out
+ * carry a reason a planner can act on. Validates everything first and throws a `MatcherError`
+ * (`INVALID_CLIENTS`, `INVALID_PARTNERS`, `INVALID_OPTIONS`) naming every bad field.
  *
  * Options (all optional): `needs` (`'all'`, the default; `'priority-3'`; or
  * `{ minPriority }`), `minScore` (default 0), `weighting` (`'score'`, the default, or

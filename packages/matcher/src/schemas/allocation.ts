@@ -68,8 +68,8 @@ export const UnassignedSchema = z.object({
 export type Unassigned = z.infer<typeof UnassignedSchema>;
 
 export const AllocationStatsSchema = z.object({
-  /** The solver that produced the allocation. */
-  algorithm: z.enum(['network-simplex', 'greedy']),
+  /** The solver that produced the allocation (the only one: there is no fallback). */
+  algorithm: z.enum(['network-simplex']),
   /** Clients with at least one need considered. */
   clients: z.number().int(),
   /** The (client, need) pairs considered for placement. */
@@ -94,7 +94,7 @@ export const AllocationSchema = z.object({
   unassigned: z.array(UnassignedSchema),
   /** What was maximised: the sum of scores (times priorities when weighted), each rounded to 6 decimals. */
   objective: z.number(),
-  /** True only when the optimum is proven by a duality certificate. */
+  /** Always true: the optimum is proven by a duality certificate, or `allocate` throws `ALLOCATION_UNPROVEN`. */
   optimal: z.boolean(),
   stats: AllocationStatsSchema,
 });
