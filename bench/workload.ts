@@ -15,7 +15,7 @@ import {
   type ServiceId,
 } from '@pokmas/matcher';
 import { loadDirectory } from '@pokmas/directory';
-import { createRandom } from '../packages/directory/src/demo/prng';
+import { createRandom } from '@pokmas/matcher/internal';
 
 export const PARTNER_SEED = 2026;
 export const CLIENT_SEED = 4242;
@@ -35,7 +35,7 @@ export async function loadSeats(): Promise<Seat[]> {
   return directory.offices.map((office) => ({ bapasId: office.id, location: { lat: office.location.lat, lon: office.location.lon } }));
 }
 
-/** The directory's seeded generator (mulberry32, as the demo registry uses), as a function in [0, 1). */
+/** The project's one seeded generator (mulberry32, as the demo registry uses), as a function in [0, 1). */
 export function mulberry32(seed: number): () => number {
   return createRandom(seed).next;
 }

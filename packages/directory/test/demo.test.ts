@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createMatcher, getService, haversineKm, recommend } from '@pokmas/matcher';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEED, formatDemoRegistry, generateDemoRegistry } from '../src/demo/generate';
-import { createRandom } from '../src/demo/prng';
 import { DEMO_REGISTRY_FILE, type Directory, loadDemoRegistry, loadDirectory, type Registry, summarizeRegistry } from '../src/index';
 
 let directory: Directory;
@@ -26,17 +25,6 @@ describe('the demo generator', () => {
     const once = formatDemoRegistry(generateDemoRegistry(7, directory));
     expect(formatDemoRegistry(generateDemoRegistry(7, directory))).toBe(once);
     expect(formatDemoRegistry(generateDemoRegistry(8, directory))).not.toBe(once);
-  });
-
-  it('draws from a seeded source that repeats itself and spreads over [0, 1)', () => {
-    const a = createRandom(42);
-    const b = createRandom(42);
-    const draws = Array.from({ length: 1000 }, () => a.next());
-    expect(Array.from({ length: 1000 }, () => b.next())).toEqual(draws);
-    expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...draws)).toBeLessThan(1);
-    expect(draws.filter((draw) => draw < 0.5).length).toBeGreaterThan(400);
-    expect(draws.filter((draw) => draw < 0.5).length).toBeLessThan(600);
   });
 });
 

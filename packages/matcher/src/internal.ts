@@ -13,4 +13,5 @@ export { parseOptions, resolveOptions } from './options';
 export { parseClient, prepareClient, preparePartner, prepareRegistry, type PreparedRegistry } from './prepare';
 export { QueryScoring, FactorColumns } from './factors/columns';
 export { compareStrings } from './order';
+export { createRandom, type Random } from './random';
 export type { PreparedClient, PreparedPartner, ResolvedOptions } from './context';

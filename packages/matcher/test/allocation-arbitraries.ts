@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createRandom } from '../src/random';
 import { AGE_GROUP_IDS, GENDER_IDS, MODE_IDS, SERVICE_IDS, type Client, type Offering, type Partner, type ServiceId } from '../src/index';
 
 // Generators for the allocation tests and benchmarks. The fast-check ones are bounded to mirror
@@ -86,18 +87,6 @@ export const shuffledArb = <T>(values: readonly T[]): fc.Arbitrary<T[]> =>
       .map(({ value }) => value),
   );
 
-/** mulberry32: a small seeded generator, so that instances replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SeededOptions {
   readonly clients: number;
   readonly partners: number;
@@ -121,7 +110,7 @@ export interface SeededOptions {
  * the needs, so that capacity binds.
  */
 export function seededInstance(seed: number, options: SeededOptions): Instance {
-  const random = seededRandom(seed);
+  const { next: random } = createRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const offeringsPerPartner = options.offeringsPerPartner ?? 3;
   const candidates = options.candidatesPerNeed ?? 26;

@@ -4,14 +4,14 @@ import { networkSimplex } from '../src/allocation/network-simplex';
 import { UNLIMITED, type TransportationProblem } from '../src/allocation/problem';
 import { solveProven, type Solver } from '../src/allocation/solve';
 import { MatcherError } from '../src/index';
-import { seededRandom } from './allocation-arbitraries';
+import { createRandom } from '../src/random';
 import { highsObjective, problemLp } from './allocation-oracle';
 
 // The solver on its own, on problems harder for it than real cohorts: values from a handful of
 // integers (so ties and degenerate pivots abound), zero values, full and unlimited partners.
 
 function randomProblem(seed: number, maxItems: number, maxPartners: number, maxValue: number): TransportationProblem {
-  const random = seededRandom(seed);
+  const { next: random } = createRandom(seed);
   const below = (n: number) => Math.floor(random() * n);
   const items = below(maxItems + 1);
   const partners = 1 + below(maxPartners);

@@ -1,5 +1,5 @@
 import type { AgeGroupId, GenderId, Offering, PartnerKindId, ReligionId } from '@pokmas/matcher';
-import type { Random } from './prng';
+import type { Random } from '@pokmas/matcher/internal';
 
 /** What a demo partner is, before it is placed and given contacts. */
 export interface PartnerDraft {

@@ -1,4 +1,5 @@
 import type { Location, Partner, ReligionId } from '@pokmas/matcher';
+import { createRandom, type Random } from '@pokmas/matcher/internal';
 import type { BapasOffice } from '../bapas';
 import type { Directory } from '../directory';
 import type { Pokmas } from '../registry/pokmas';
@@ -24,7 +25,6 @@ import {
   workshop,
 } from './archetypes';
 import { FAMILY_NAMES, FICTIONAL_MARK, GIVEN_NAMES, STEM_FIRST, STEM_SECOND, STREETS } from './names';
-import { createRandom, type Random } from './prng';
 
 /** The seed of the committed demo registry. */
 export const DEMO_SEED = 2020;

@@ -1,6 +1,9 @@
 /**
- * A seeded pseudo-random source (mulberry32): the same seed gives the same sequence on every
- * machine, which is what makes the demo registry reproducible. Not for anything secret.
+ * The project's one seeded pseudo-random source (mulberry32, Tommy Ettinger's 32-bit
+ * generator): the same seed gives the same sequence on every machine, which is what makes the
+ * demo registry, the benchmark workloads and the seeded test instances replay exactly. Small and
+ * fast, with a period of 2^32; not for anything secret. Its sequence is part of the committed
+ * demo registry, so it must not change.
  */
 export interface Random {
   /** A float in [0, 1). */
@@ -10,10 +13,14 @@ export interface Random {
   /** True with probability `p`. */
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-  /** A shuffled copy; the input is left as it is. */
+  /** A shuffled copy (Fisher-Yates); the input is left as it is. */
   shuffle<T>(items: readonly T[]): T[];
 }
 
+/**
+ * A generator seeded with `seed` (taken as an unsigned 32-bit integer). Each method is a
+ * closure, so `next` can be handed on alone: `Array.from({ length: 3 }, createRandom(1).next)`.
+ */
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {
