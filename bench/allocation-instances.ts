@@ -1,8 +1,8 @@
 // The allocation section's instances: a seeded cohort and registry, and the transportation problem
-// allocate builds from them (the same eligible pairs); the matcher's test/allocation-oracle.ts
+// allocate builds from them (the same eligible pairs); `problemLp` from @pokmas/matcher/test-support
 // writes that problem as an LP for HiGHS.
 import { buildProblem, parseAllocateOptions, prepareRegistry, resolveOptions, type TransportationProblem } from '@pokmas/matcher/internal';
-import { seededInstance, type Instance } from '../packages/matcher/test/allocation-arbitraries';
+import { seededInstance, type Instance } from '@pokmas/matcher/test-support';
 
 export interface BenchInstance extends Instance {
   readonly problem: TransportationProblem;

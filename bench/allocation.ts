@@ -5,7 +5,7 @@
 import highsLoader from 'highs';
 import { allocate } from '@pokmas/matcher';
 import { certify, networkSimplex } from '@pokmas/matcher/internal';
-import { problemLp } from '../packages/matcher/test/allocation-oracle';
+import { problemLp } from '@pokmas/matcher/test-support';
 import { benchInstance } from './allocation-instances';
 import { formatNumber } from './report';
 import type { Section, SectionOptions } from './section';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, type AllocateOptions } from '../src/index';
-import { seededInstance } from './allocation-arbitraries';
-import { eligiblePairs, highsObjective, lpText, violations } from './allocation-oracle';
+import { eligiblePairs, lpText, seededInstance, violations } from '../src/test-support';
+import { highsObjective } from './highs';
 
 // Seeded instances from 5 to 200 clients; the variety (inactive, juvenile-only, one-gender and
 // remote partners) exercises every hard rule. Each is solved by allocate and, from pairs found

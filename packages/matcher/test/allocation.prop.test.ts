@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, createMatcher, type AllocateOptions, type Partner } from '../src/index';
 import { clientsArb, instanceArb, partnersArb, shuffledArb } from './allocation-arbitraries';
-import { eligiblePairs, violations } from './allocation-oracle';
+import { eligiblePairs, violations } from '../src/test-support';
 
 // Replay a failure with fc.assert(..., { seed, path }) from the report.
 const runs = { numRuns: 150 };

@@ -5,7 +5,8 @@ import { UNLIMITED, type TransportationProblem } from '../src/allocation/problem
 import { solveProven, type Solver } from '../src/allocation/solve';
 import { MatcherError } from '../src/index';
 import { createRandom } from '../src/random';
-import { highsObjective, problemLp } from './allocation-oracle';
+import { problemLp } from '../src/test-support';
+import { highsObjective } from './highs';
 
 // The solver on its own, on problems harder for it than real cohorts: values from a handful of
 // integers (so ties and degenerate pivots abound), zero values, full and unlimited partners.
