@@ -6,7 +6,7 @@ import { defineFactor } from './types';
 /** `32.73` as 3273, -1 when absent: the schema guarantees the NN.NN form. */
 export const regencyNumber = (code: string | undefined): number => (code === undefined ? -1 : Number(code.replace('.', '')));
 
-interface Query {
+export interface ProximityQuery {
   readonly curve: DecayCurve;
   readonly regency: number;
   readonly sameRegency: number;
@@ -14,7 +14,7 @@ interface Query {
 }
 
 /** Proximity without coordinates on both sides: by the Kemendagri codes. */
-function byCode(query: Query, regency: number): number {
+function byCode(query: ProximityQuery, regency: number): number {
   if (query.regency === -1 || regency === -1) return 0;
   if (regency === query.regency) return query.sameRegency;
   return Math.floor(regency / 100) === Math.floor(query.regency / 100) ? query.sameProvince : 0;
@@ -43,7 +43,7 @@ export const proximity = defineFactor({
   label: { id: 'Kedekatan', en: 'Proximity' },
   defaultWeight: 0.25,
   column: { kind: 'integer', of: (prepared) => regencyNumber(prepared.partner.regencyCode) },
-  prepare(client, options): Query {
+  prepare(client, options): ProximityQuery {
     const { scaleKm, offsetKm, decay, sameRegency, sameProvince } = options.proximity;
     return {
       curve: decayCurve({ scaleKm, offsetKm, decay }),
