@@ -51,6 +51,7 @@ export interface PreparedClient {
 export interface Assessment {
   readonly prepared: PreparedPartner;
   readonly distanceKm: number | null;
-  readonly covered: readonly CoveredNeed[];
-  readonly missing: readonly MissingNeed[];
+  /** Made for one pair: a match takes these lists as its own. */
+  readonly covered: CoveredNeed[];
+  readonly missing: MissingNeed[];
 }

@@ -21,10 +21,12 @@ const everyCodeWritten: [Unwritten] extends [never] ? true : { unwritten: Unwrit
 const TEMPLATES = Object.assign({}, ...FACTORS.map((factor) => factor.templates), PAIR_TEMPLATES) as Templates<ReasonCode>;
 void everyCodeWritten;
 
-/** Writes the sentence of a reason in the requested language. */
+/** Writes the sentence of a reason in the requested language into the draft, which becomes the reason. */
 export function describe(draft: ReasonDraft, lang: Lang): Reason {
   const template = TEMPLATES[draft.code][lang] as (params: ReasonDraft['params'], lang: Lang) => string;
-  return { code: draft.code, params: draft.params, text: template(draft.params, lang) } as Reason;
+  const reason = draft as Reason;
+  reason.text = template(draft.params, lang);
+  return reason;
 }
 
 /**

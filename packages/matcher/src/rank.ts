@@ -103,7 +103,7 @@ export function rank(client: PreparedClient, registry: PreparedRegistry, options
 
   const matches = top.sorted().map((at) => {
     const { assessment, values, score: total } = scored[at]!;
-    return explainMatch({ client, assessment, options }, values, total);
+    return explainMatch({ client, assessment, options }, values, 0, total);
   });
   return { matches, excluded };
 }

@@ -39,7 +39,7 @@ const pairsArb = (needWeight: number) =>
 const clientWithPairsArb = clientArb.chain((client) => pairsArb(prepareClient(client).needWeight).map((pairs) => ({ client, pairs })));
 
 describe('the factors keep the contracts the index relies on', () => {
-  it('each gives a value in [0, 1], never above its upper bound, never rising with distance or falling with needs met', () => {
+  it('each gives a value in [0, 1], never above its upper bound, never rising with distance or falling with needs met, and its fixed value when it has one', () => {
     fc.assert(
       fc.property(clientWithPairsArb, partnersArb(15), ({ client, pairs: [near, far] }, partners) => {
         const registry = prepareRegistry(partners);
@@ -49,6 +49,7 @@ describe('the factors keep the contracts the index relies on', () => {
           const query = (factor.prepare as (...args: unknown[]) => unknown)(prepared, options, registry.columns.keys[f]);
           const value = factor.value as (query: unknown, column: number, pair: Pair) => number;
           const upper = factor.upper as (query: unknown, pair: Pair) => number;
+          const fixed = (factor.fixed as ((query: unknown) => number | undefined) | undefined)?.(query);
           const column = registry.columns.arrays[f];
           for (const partner of registry.partners) {
             const entry = column ? column[partner.row]! : Number.NaN;
@@ -57,6 +58,7 @@ describe('the factors keep the contracts the index relies on', () => {
               expect(v, factor.id).toBeGreaterThanOrEqual(0);
               expect(v, factor.id).toBeLessThanOrEqual(1);
               expect(upper(query, pair), factor.id).toBeGreaterThanOrEqual(v);
+              if (fixed !== undefined) expect(v, `${factor.id} is fixed for this client`).toBe(fixed);
             }
             expect(value(query, entry, near), factor.id).toBeGreaterThanOrEqual(value(query, entry, far));
           }

@@ -91,6 +91,9 @@ export class FactorColumns {
 export class QueryScoring {
   private readonly queries: unknown[];
   private readonly weights: Float64Array;
+  /** The factors whose value depends on the partner, by number; the others' values are `fixed`. */
+  private readonly varying: Int32Array;
+  private readonly fixed: Float64Array;
 
   constructor(
     private readonly columns: FactorColumns,
@@ -99,6 +102,14 @@ export class QueryScoring {
   ) {
     this.queries = FACTORS.map((factor, f) => factor.prepare(client, options, columns.keys[f]!));
     this.weights = Float64Array.from(FACTORS, (factor) => options.weights[factor.id]);
+    const varying: number[] = [];
+    this.fixed = new Float64Array(FACTORS.length).fill(Number.NaN);
+    FACTORS.forEach((factor, f) => {
+      const value = (factor.fixed as ((query: unknown) => number | undefined) | undefined)?.(this.queries[f]);
+      if (value === undefined) varying.push(f);
+      else this.fixed[f] = value;
+    });
+    this.varying = Int32Array.from(varying);
   }
 
   /**
@@ -107,14 +118,22 @@ export class QueryScoring {
    */
   score(row: number, pair: Pair, values: Float64Array, at = 0): number {
     const { arrays } = this.columns;
+    const { varying, fixed } = this;
+    // The same sum in the same order as adding every factor's term: a fixed term is added at its place.
     let sum = 0;
-    for (let f = 0; f < FACTORS.length; f++) {
-      const column = arrays[f];
-      const value = (FACTORS[f]!.value as (query: unknown, column: number, pair: Pair) => number)(
-        this.queries[f],
-        column ? column[row]! : Number.NaN,
-        pair,
-      );
+    for (let f = 0, next = 0; f < FACTORS.length; f++) {
+      let value: number;
+      if (next < varying.length && varying[next] === f) {
+        next++;
+        const column = arrays[f];
+        value = (FACTORS[f]!.value as (query: unknown, column: number, pair: Pair) => number)(
+          this.queries[f],
+          column ? column[row]! : Number.NaN,
+          pair,
+        );
+      } else {
+        value = fixed[f]!;
+      }
       values[at + f] = value;
       sum += value * this.weights[f]!;
     }

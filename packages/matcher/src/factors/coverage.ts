@@ -32,14 +32,15 @@ export const coverage = defineFactor({
       reasons.push({ code: 'religion-match', params: { religion } });
     }
 
-    const onlyRemote: ServiceId[] = [];
-    const homeVisit: ServiceId[] = [];
+    // Made only when there is something to say: most matches offer neither.
+    let onlyRemote: ServiceId[] | undefined;
+    let homeVisit: ServiceId[] | undefined;
     for (const need of covered) {
-      if (need.modes.length === 1 && need.modes[0] === 'remote') onlyRemote.push(need.service);
-      if (need.modes.includes('home-visit')) homeVisit.push(need.service);
+      if (need.modes.length === 1 && need.modes[0] === 'remote') (onlyRemote ??= []).push(need.service);
+      if (need.modes.includes('home-visit')) (homeVisit ??= []).push(need.service);
     }
-    if (onlyRemote.length > 0) reasons.push({ code: 'remote-offering', params: { services: onlyRemote } });
-    if (homeVisit.length > 0) reasons.push({ code: 'home-visit-offering', params: { services: homeVisit } });
+    if (onlyRemote) reasons.push({ code: 'remote-offering', params: { services: onlyRemote } });
+    if (homeVisit) reasons.push({ code: 'home-visit-offering', params: { services: homeVisit } });
     return reasons;
   },
   templates: {

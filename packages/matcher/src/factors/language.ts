@@ -1,3 +1,4 @@
+import { setKey } from '../order';
 import { defineFactor } from './types';
 
 /** The value when the client or the partner lists no language: nothing is known either way. */
@@ -5,7 +6,7 @@ export const UNKNOWN_LANGUAGE = 0.5;
 
 /** A partner's languages as a key: one per distinct set, whatever the order. */
 const languageKey = (languages: readonly string[] | undefined): string | undefined =>
-  languages && languages.length > 0 ? [...languages].sort().join(',') : undefined;
+  languages && languages.length > 0 ? setKey(languages) : undefined;
 
 /**
  * Language: 1 when the partner speaks one of the client's languages (ISO 639 codes), 0 when both
@@ -29,6 +30,7 @@ export const language = defineFactor({
   },
   value: (shares, set) => (shares === null || set === 0 ? UNKNOWN_LANGUAGE : shares[set]!),
   upper: (shares) => (shares === null ? UNKNOWN_LANGUAGE : 1),
+  fixed: (shares) => (shares === null ? UNKNOWN_LANGUAGE : undefined),
   explain({ client, assessment }) {
     const spoken = client.client.languages;
     const partner = assessment.prepared.partner.languages;

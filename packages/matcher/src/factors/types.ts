@@ -64,6 +64,12 @@ export interface Factor<Id extends string = string, Q = unknown, C extends Reaso
   prepare(client: PreparedClient, options: ResolvedOptions, keys: KeyTable): Q;
   value(query: Q, column: number, pair: Pair): number;
   upper(query: Q, pair: Pair): number;
+  /**
+   * The value of every pair, when the query alone settles it (a client who lists no language),
+   * else undefined: a score then adds it once instead of asking each partner.
+   */
+  fixed?(query: Q): number | undefined;
+  /** The pair's reasons, as new objects on every call: each becomes a match's reason, its sentence written into it. */
   explain(input: ExplainInput, value: number): ReasonDraftOf<C>[];
   readonly templates: Templates<C>;
 }

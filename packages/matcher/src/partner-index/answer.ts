@@ -2,6 +2,7 @@ import type { Assessment, PreparedClient, ResolvedOptions } from '../context';
 import { explainMatch } from '../match';
 import { preparePartner } from '../prepare';
 import type { CoveredNeed, MissingNeed, Recommendation } from '../schemas/result';
+import type { ServiceId } from '../taxonomy';
 import { assertUnchanged, entryOf, type PartnerIndex } from './build';
 import type { NeedScan } from './facts';
 import type { Winner } from './scorer';
@@ -16,22 +17,25 @@ export function answer(search: PartnerSearch, client: PreparedClient, options: R
   const { index } = search;
   const { winners, needs, excluded } = search.search(client, options);
   const scans = new Map(needs.map((scan) => [scan.list, scan]));
-  const matches = winners.map((winner) => {
-    const assessment = assessmentOf(index, client, scans, winner);
-    return explainMatch({ client, assessment, options }, winner.values, winner.score);
-  });
+  const services = client.needs.map((need) => need.service);
+  const matches: Recommendation['matches'] = [];
+  for (const winner of winners) {
+    const assessment = assessmentOf(index, client, scans, services, winner);
+    matches.push(explainMatch({ client, assessment, options }, winner.values, winner.at, winner.score));
+  }
   return { matches, excluded };
 }
 
-function assessmentOf(index: PartnerIndex, client: PreparedClient, scans: ReadonlyMap<unknown, NeedScan>, winner: Winner): Assessment {
+function assessmentOf(
+  index: PartnerIndex,
+  client: PreparedClient,
+  scans: ReadonlyMap<unknown, NeedScan>,
+  services: readonly ServiceId[],
+  winner: Winner,
+): Assessment {
   const place = index.order[winner.position]!;
   const prepared = preparePartner(index.partners[place]!);
-  assertUnchanged(
-    index,
-    winner.position,
-    prepared,
-    client.needs.map((need) => need.service),
-  );
+  assertUnchanged(index, winner.position, prepared, services);
   const covered: CoveredNeed[] = [];
   const missing: MissingNeed[] = [];
   for (const need of client.needs) {

@@ -13,8 +13,9 @@ export interface Winner {
   /** The partner's position in the index. */
   readonly position: number;
   readonly score: number;
-  /** Each factor's value, in the factors' order. */
+  /** Each factor's value, in the factors' order, from `at` (the values of every winner share one array). */
   readonly values: Float64Array;
+  readonly at: number;
   /** Great-circle km, NaN when either side has no coordinates. */
   readonly distanceKm: number;
   /** Whether the partner is within reach of the client (in person or at home). */
@@ -116,7 +117,8 @@ export class Scorer {
     return this.top.sorted().map((slot) => ({
       position: this.position[slot]!,
       score: this.score[slot]!,
-      values: this.values.subarray(slot * FACTOR_COUNT, (slot + 1) * FACTOR_COUNT),
+      values: this.values,
+      at: slot * FACTOR_COUNT,
       distanceKm: this.distance[slot]!,
       within: this.within[slot] === 1,
     }));

@@ -63,5 +63,8 @@ export function partnerExclusion(client: PreparedClient, prepared: PreparedPartn
 
 /** What every partner-level rule reads of the partner: partners with one profile are judged alike. */
 export function partnerProfile(prepared: PreparedPartner): string {
-  return PARTNER_RULES.map((rule) => rule.key(prepared)).join('|');
+  // Joined by hand, not map and join: a winner's profile is read again for each answer.
+  let profile = PARTNER_RULES[0]!.key(prepared);
+  for (let at = 1; at < PARTNER_RULES.length; at++) profile += `|${PARTNER_RULES[at]!.key(prepared)}`;
+  return profile;
 }

@@ -1,6 +1,7 @@
 import type { PreparedClient, PreparedNeed, PreparedPartner, ResolvedOptions } from '../context';
 import type { MissingReason } from '../schemas/result';
 import type { Offering, Partner } from '../schemas/partner';
+import { setKey } from '../order';
 import { MODE_IDS, type ModeId } from '../taxonomy';
 
 export type NeedVerdict = { readonly met: true; readonly modes: ModeId[] } | { readonly met: false; readonly reason: MissingReason };
@@ -54,7 +55,7 @@ export function offeringKey(offering: Offering): string {
 }
 
 /** A list as a key that does not depend on its order; `*` when absent. */
-export const listKey = (values: readonly string[] | undefined): string => (values ? [...values].sort().join(',') : '*');
+export const listKey = (values: readonly string[] | undefined): string => (values ? setKey(values) : '*');
 
 /**
  * The offering-level hard rules for one need:
