@@ -104,6 +104,22 @@ export function toIssues(
   });
 }
 
+/** Keys quoted in a message about unknown keys, at most, each to at most `MAX_QUOTED_KEY` characters. */
+const MAX_QUOTED_KEYS = 5;
+const MAX_QUOTED_KEY = 40;
+
+/**
+ * `Unrecognized keys: "a", "b"` as zod says it, but bounded: a body of a million unknown keys
+ * is told about a few, and how many more there are.
+ */
+export function unrecognizedKeys(keys: readonly string[]): string {
+  const shown = keys
+    .slice(0, MAX_QUOTED_KEYS)
+    .map((key) => JSON.stringify(key.length > MAX_QUOTED_KEY ? `${key.slice(0, MAX_QUOTED_KEY)}…` : key));
+  const more = keys.length > MAX_QUOTED_KEYS ? ` and ${keys.length - MAX_QUOTED_KEYS} more` : '';
+  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`;
+}
+
 /** A one-line summary of the issues for `detail`: the first few, as `path: message`. */
 export function summarise(issues: readonly ProblemIssue[]): string {
   const shown = issues.slice(0, 3).map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
