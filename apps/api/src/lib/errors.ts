@@ -2,6 +2,7 @@ import { DirectoryError } from '@pokmas/directory';
 import { MatcherError, type MatcherErrorCode } from '@pokmas/matcher';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { StatusCode } from 'hono/utils/http-status';
 import type { Logger } from './logger';
 import { problem, ProblemError, summarise, toIssues, type ProblemKind } from './problem';
 
@@ -13,6 +14,9 @@ const HTTP_EXCEPTION_KINDS: Partial<Record<number, ProblemKind>> = {
   413: 'payload-too-large',
   415: 'unsupported-media-type',
 };
+
+/** Not a status any client receives: the request log's word for a client that left (nginx's). */
+const CLIENT_CLOSED_REQUEST = 499 as StatusCode;
 
 /**
  * What each of the library's errors is here. Invalid input reached the library from the request;
@@ -30,10 +34,16 @@ const MATCHER_ERROR_KINDS: Record<MatcherErrorCode, ProblemKind> = {
  * Turns any error into a problem+json response: the one place where errors become statuses.
  * Caller mistakes (ProblemError, the library's MatcherError for invalid input, the directory's
  * DirectoryError, Hono's 4xx exceptions) answer 4xx; anything else, a registry the library calls
- * changed included, is a fault of the server, answered 500 without its message or stack.
+ * changed included, is a fault of the server, answered 500 without its message or stack. A request
+ * whose client has gone is neither.
  */
 export function errorToProblem(logger: Logger) {
   return (error: Error, c: Context): Response => {
+    // The client went away before its request was read (a dropped upload): whatever reading the
+    // body threw, nothing failed here and nobody reads an answer. Logged as 499, as nginx does,
+    // so that the request log counts no server error.
+    if (c.req.raw.signal.aborted) return c.body(null, CLIENT_CLOSED_REQUEST);
+
     if (error instanceof ProblemError) return problem(c, error.kind, error.detail, error.extras);
 
     if (error instanceof DirectoryError) {
