@@ -10,7 +10,7 @@ import { limitBody } from './lib/body-limit';
 import { createRouter } from './lib/create-app';
 import { errorToProblem } from './lib/errors';
 import { silentLogger, type Logger } from './lib/logger';
-import { problem } from './lib/problem';
+import { clip, problem } from './lib/problem';
 import type { RegistryStore } from './lib/registry-store';
 import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
@@ -24,6 +24,9 @@ import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
 import taxonomy from './routes/taxonomy/taxonomy.index';
 import { createWebRouter } from './routes/web/web.index';
+
+/** A request's path as a problem quotes it: a path may be as long as the URL a client sends. */
+const quotedPath = (path: string): string => clip(path, 200);
 
 export interface AppDeps {
   directory: Directory;
@@ -55,7 +58,7 @@ export function createApp({ directory, registry, config, logger = silentLogger }
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) =>
-        problem(c, 'method-not-allowed', `${c.req.path} accepts ${methods.join(', ')}, not ${c.req.method}.`, {
+        problem(c, 'method-not-allowed', `${quotedPath(c.req.path)} accepts ${methods.join(', ')}, not ${c.req.method}.`, {
           headers: { Allow: methods.join(', ') },
         }),
     }),
@@ -108,7 +111,7 @@ export function createApp({ directory, registry, config, logger = silentLogger }
   });
   app.route('/', docs); // the reference page, with Swagger UI served from the app (works offline)
 
-  app.notFound((c) => problem(c, 'not-found', `Nothing is served at ${c.req.method} ${c.req.path}; see /docs.`));
+  app.notFound((c) => problem(c, 'not-found', `Nothing is served at ${c.req.method} ${quotedPath(c.req.path)}; see /docs.`));
   app.onError(errorToProblem(logger));
   return app;
 }
