@@ -6,6 +6,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './env';
 import { bearerAuth } from './lib/auth';
+import { cacheControlByDefault } from './lib/cache-control';
 import { limitBody } from './lib/body-limit';
 import { createRouter } from './lib/create-app';
 import { errorToProblem } from './lib/errors';
@@ -54,6 +55,7 @@ export function createApp({ directory, registry, config, logger = silentLogger }
 
   app.use(requestId());
   app.use(requestLog(logger));
+  app.use(cacheControlByDefault);
   app.use(
     methodNotAllowed({
       app,
