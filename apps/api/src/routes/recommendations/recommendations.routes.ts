@@ -64,6 +64,7 @@ export const RecommendationResponseSchema = z
 export const recommend = createRoute({
   method: 'post',
   path: '/v1/recommendations',
+  operationId: 'recommend',
   tags: ['Recommendations'],
   summary: 'Rank partners for one client',
   description:
