@@ -19,16 +19,11 @@ const HTTP_EXCEPTION_KINDS: Partial<Record<number, ProblemKind>> = {
 const CLIENT_CLOSED_REQUEST = 499 as StatusCode;
 
 /**
- * What each of the library's errors is here. Invalid input reached the library from the request;
- * invalid or changed partners are the server's registry, a fault of the server, never of the caller.
+ * The library's errors that are the caller's: input from the request that the library refused.
+ * Any other code (invalid or changed partners, an allocation the solver cannot prove, a code
+ * added later) concerns the server's registry or the library itself: a fault of the server.
  */
-const MATCHER_ERROR_KINDS: Record<MatcherErrorCode, ProblemKind> = {
-  INVALID_CLIENT: 'validation',
-  INVALID_CLIENTS: 'validation',
-  INVALID_OPTIONS: 'validation',
-  INVALID_PARTNERS: 'internal',
-  PARTNERS_CHANGED: 'internal',
-};
+const CALLER_FAULTS: ReadonlySet<MatcherErrorCode> = new Set(['INVALID_CLIENT', 'INVALID_CLIENTS', 'INVALID_OPTIONS']);
 
 /**
  * Turns any error into a problem+json response: the one place where errors become statuses.
@@ -51,7 +46,7 @@ export function errorToProblem(logger: Logger) {
       return problem(c, 'validation', `The client cannot be located: ${summarise(issues)}`, { issues });
     }
 
-    if (error instanceof MatcherError && MATCHER_ERROR_KINDS[error.code] === 'validation') {
+    if (error instanceof MatcherError && CALLER_FAULTS.has(error.code)) {
       // The library's paths are the body's: each route nests the library's inputs as the library names them.
       const issues = toIssues(error.issues);
       return problem(c, 'validation', `The request is not valid: ${summarise(issues)}`, { issues });
