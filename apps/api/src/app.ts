@@ -6,11 +6,12 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './env';
 import { bearerAuth } from './lib/auth';
+import { cacheControlByDefault } from './lib/cache-control';
 import { limitBody } from './lib/body-limit';
 import { createRouter } from './lib/create-app';
 import { errorToProblem } from './lib/errors';
 import { silentLogger, type Logger } from './lib/logger';
-import { problem } from './lib/problem';
+import { clip, MAX_ISSUES, problem } from './lib/problem';
 import type { RegistryStore } from './lib/registry-store';
 import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
@@ -24,6 +25,9 @@ import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
 import taxonomy from './routes/taxonomy/taxonomy.index';
 import { createWebRouter } from './routes/web/web.index';
+
+/** A request's path as a problem quotes it: a path may be as long as the URL a client sends. */
+const quotedPath = (path: string): string => clip(path, 200);
 
 export interface AppDeps {
   directory: Directory;
@@ -51,11 +55,12 @@ export function createApp({ directory, registry, config, logger = silentLogger }
 
   app.use(requestId());
   app.use(requestLog(logger));
+  app.use(cacheControlByDefault);
   app.use(
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) =>
-        problem(c, 'method-not-allowed', `${c.req.path} accepts ${methods.join(', ')}, not ${c.req.method}.`, {
+        problem(c, 'method-not-allowed', `${quotedPath(c.req.path)} accepts ${methods.join(', ')}, not ${c.req.method}.`, {
           headers: { Allow: methods.join(', ') },
         }),
     }),
@@ -88,27 +93,34 @@ export function createApp({ directory, registry, config, logger = silentLogger }
   // The counsellor page (HTML): /, /search, /partners/:id, /coverage (with its map and CSV), /assets/app.css.
   app.route('/', createWebRouter({ apiKeys: config.apiKeys }));
 
+  const keyed = config.apiKeys.length > 0;
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Required on /v1 when the server runs with API_KEYS set.',
+    description: keyed
+      ? 'Required on /v1: one of the keys this server was started with (API_KEYS).'
+      : 'This server runs open (no API_KEYS): a key may be sent and is not checked. A server started with API_KEYS requires one on /v1.',
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'pokmas-match API',
       version: '0.1.0',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description:
         "Ranks POKMAS LIPAS partners for probation clients, and places cohorts of clients within partners' free places. " +
-        'Errors are application/problem+json (RFC 9457); schema errors answer 422 with every issue and its path, ' +
+        `Errors are application/problem+json (RFC 9457); schema errors answer 422 with the issues and their paths (the first ${MAX_ISSUES}), ` +
         `a body that is not JSON answers 400. Bodies are limited to ${config.maxBodyBytes} bytes (MAX_BODY_BYTES), except ` +
         `POST /v1/allocations: ${MAX_ALLOCATION_BODY_BYTES} bytes (2 MiB) and at most ${MAX_CLIENTS} clients a request.`,
     },
-    ...(config.apiKeys.length > 0 ? { security: [{ bearerAuth: [] }] } : {}),
+    // Relative: the document describes the server it is fetched from, wherever that runs.
+    servers: [{ url: '/', description: 'The server that serves this document' }],
+    // Open, a bearer key is optional (`{}`: none at all); /healthz declares none of its own.
+    security: keyed ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, {}],
   });
   app.route('/', docs); // the reference page, with Swagger UI served from the app (works offline)
 
-  app.notFound((c) => problem(c, 'not-found', `Nothing is served at ${c.req.method} ${c.req.path}; see /docs.`));
+  app.notFound((c) => problem(c, 'not-found', `Nothing is served at ${c.req.method} ${quotedPath(c.req.path)}; see /docs.`));
   app.onError(errorToProblem(logger));
   return app;
 }

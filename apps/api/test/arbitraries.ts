@@ -50,10 +50,16 @@ const weightsArb = fc.record(
 export const recommendationRequestArb = fc.record(
   {
     client: clientArb,
-    limit: fc.integer({ min: 1, max: 100 }),
-    weights: weightsArb,
-    lang: fc.constantFrom(...LANGS),
-    explainExclusions: fc.boolean(),
+    options: fc.record(
+      {
+        limit: fc.integer({ min: 1, max: 100 }),
+        weights: weightsArb,
+        lang: fc.constantFrom(...LANGS),
+        explainExclusions: fc.boolean(),
+        defaultServiceRadiusKm: fc.integer({ min: 1, max: 5000 }),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: ['client'] },
 );

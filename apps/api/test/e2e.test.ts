@@ -17,7 +17,9 @@ interface Server {
   url: string;
   lines: string[];
   exited: Promise<number | null>;
-  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  stderr(): string;
+  /** The first line matching `pattern` from line `from` on (0: any line). */
+  waitForLine(pattern: RegExp, timeoutMs?: number, from?: number): Promise<string>;
 }
 
 function start(env: Record<string, string>): {
@@ -46,10 +48,10 @@ function start(env: Record<string, string>): {
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const { child, lines, stderr, exited } = start({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const waitForLine = async (pattern: RegExp, timeoutMs = 30_000): Promise<string> => {
+  const waitForLine = async (pattern: RegExp, timeoutMs = 30_000, from = 0): Promise<string> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = lines.find((line) => pattern.test(line));
+      const found = lines.slice(from).find((line) => pattern.test(line));
       if (found) return found;
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr()}`);
       if (Date.now() > deadline) throw new Error(`no line matching ${pattern} in:\n${lines.join('\n')}\n${stderr()}`);
@@ -57,7 +59,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     }
   };
   const listening = JSON.parse(await waitForLine(/"msg":"listening on /)) as { url: string };
-  return { child, url: listening.url, lines, exited, waitForLine };
+  return { child, url: listening.url, lines, exited, stderr, waitForLine };
 }
 
 interface Answer {
@@ -171,6 +173,43 @@ describe('the server as a process', () => {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');
     }
   }, 60_000);
+
+  test('a client that drops an upload mid-body, chunked or not, is not a server error: no error line, no 500, the server serves on', async () => {
+    const server = await startServer({ LOG_LEVEL: 'info', API_KEYS: 'e2e-key-0123456789abcdef' });
+    try {
+      const auth = { ...json, Authorization: 'Bearer e2e-key-0123456789abcdef' };
+      // Both limits read a chunked body as it comes (the route's own, on allocations, and MAX_BODY_BYTES);
+      // a declared length is read by the JSON validator, which calls any failure to read malformed JSON.
+      const cases = [
+        ['chunked', '/v1/recommendations', { ...auth, 'Transfer-Encoding': 'chunked' }],
+        ['chunked', '/v1/allocations', { ...auth, 'Transfer-Encoding': 'chunked' }],
+        ['declared', '/v1/recommendations', { ...auth, 'Content-Length': String(recommendation.length) }],
+      ] as const;
+      for (const [how, path, headers] of cases) {
+        const before = server.lines.length;
+        await new Promise<void>((resolve, reject) => {
+          const req = httpRequest(`${server.url}${path}`, { method: 'POST', headers, agent: false });
+          req.on('response', (res) => reject(new Error(`answered ${res.statusCode} before the body ended`)));
+          req.on('error', () => undefined); // the socket destroyed below
+          req.write(recommendation.slice(0, 20));
+          // Long enough for the server to be reading the body when the socket goes.
+          setTimeout(() => {
+            req.destroy();
+            resolve();
+          }, 300);
+        });
+        const logged = JSON.parse(await server.waitForLine(/"msg":"request"/, 10_000, before)) as Record<string, unknown>;
+        expect(logged, `${how} ${path}`).toMatchObject({ route: path, status: 499 });
+      }
+      const ok = await call(`${server.url}/v1/recommendations`, { method: 'POST', headers: auth, body: recommendation });
+      expect(ok.status).toBe(200);
+      const errors = server.lines.filter((line) => /"level":"error"|"status":5\d\d/.test(line));
+      expect(errors).toEqual([]);
+      expect(server.stderr()).toBe('');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  }, 30_000);
 
   test('a bad registry file stops the start, saying which row and field to fix', async () => {
     const file = join(dir, 'bad.json');

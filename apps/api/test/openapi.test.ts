@@ -92,7 +92,14 @@ describe('GET /openapi.json', () => {
     const schemas = doc.components.schemas;
     expect(schemas.RecommendationRequest.properties.client.$ref).toBe('#/components/schemas/Client');
     expect(schemas.RecommendationRequest.additionalProperties).toBe(false);
-    expect(schemas.RecommendationRequest.properties.limit).toMatchObject({ type: 'integer', maximum: 100 });
+    expect(Object.keys(schemas.RecommendationRequest.properties)).toEqual(['client', 'options']);
+    expect(schemas.RecommendationRequest.required).toEqual(['client']);
+    expect(schemas.RecommendationRequest.properties.options.$ref).toBe('#/components/schemas/RecommendationOptions');
+    expect(schemas.RecommendationOptions.additionalProperties).toBe(false);
+    expect(schemas.RecommendationOptions.properties.limit).toMatchObject({ type: 'integer', maximum: 100, default: 10 });
+    expect(Object.keys(schemas.RecommendationOptions.properties).sort()).toEqual(
+      ['limit', 'weights', 'proximity', 'defaultServiceRadiusKm', 'lang', 'explainExclusions'].sort(),
+    );
     expect(schemas.Client.additionalProperties).toBe(false);
     expect(schemas.Client.properties.needs).toMatchObject({ type: 'array', minItems: 1, maxItems: 16 });
     expect(schemas.RecommendedMatch).toBeDefined();

@@ -73,7 +73,7 @@ describe('unexpected errors', () => {
       ...broken,
       matcher: {
         ...broken.matcher,
-        recommend: () => {
+        recommendValidated: () => {
           throw new Error('boom with K-SECRET-7731 inside');
         },
       },
@@ -90,6 +90,59 @@ describe('unexpected errors', () => {
     const logged = lines.find((line) => line.msg === 'unhandled error');
     expect(logged).toMatchObject({ level: 'error', requestId: 'req-500', error: 'Error' });
     expect(JSON.stringify(logged)).not.toMatch(/boom|K-SECRET/);
+  });
+  test('partners changed after the matcher indexed them are a fault of the server: 500, logged with the code, nothing of them echoed', async () => {
+    const { app, store, lines } = await appWithLogs();
+    const partners = structuredClone(PARTNERS);
+    store.swap(prepareRegistry(fixtureRegistry('fixture-changed', partners)));
+    // A registry object changed in place, as a careless reload might: the matcher's index no longer holds.
+    partners[0]!.capacity = { total: 10, used: 10 };
+    const res = await app.request(
+      '/v1/recommendations',
+      postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'job-placement' }] } }, { 'X-Request-Id': 'req-changed' }),
+    );
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({
+      type: 'urn:pokmas:problem:internal',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: expect.stringMatching(/unexpected error occurred on the server/),
+      requestId: 'req-changed',
+    });
+    expect(text).not.toMatch(/partners|createMatcher|P-001|BLK/);
+    expect(lines.find((line) => line.msg === 'unhandled error')).toMatchObject({
+      level: 'error',
+      requestId: 'req-changed',
+      error: 'MatcherError',
+      code: 'PARTNERS_CHANGED',
+    });
+    expect(lines.find((line) => line.msg === 'request')).toMatchObject({ status: 500 });
+  });
+
+  test('a recommendation is validated once, by the route: the matcher is called without parsing again', async () => {
+    const { app, store } = await appWithLogs();
+    const loaded = prepareRegistry(fixtureRegistry());
+    let validated = 0;
+    store.swap({
+      ...loaded,
+      matcher: {
+        ...loaded.matcher,
+        recommend: () => {
+          throw new Error('the validating entry point was called');
+        },
+        recommendValidated: (client, options) => {
+          validated++;
+          return loaded.matcher.recommendValidated(client, options);
+        },
+      },
+    });
+    const res = await app.request(
+      '/v1/recommendations',
+      postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'job-placement' }] } }),
+    );
+    expect(res.status).toBe(200);
+    expect(validated).toBe(1);
   });
 });
 

@@ -104,6 +104,9 @@ describe('the README examples', () => {
     expect(Math.max(...distances)).toBeLessThanOrEqual(50);
 
     expect(error!.status).toBe(422);
-    expect(error!.body.issues.map((issue: { path: unknown[] }) => issue.path.join('.'))).toEqual(['client.needs.0.service', 'limit']);
+    expect(error!.body.issues.map((issue: { path: unknown[] }) => issue.path.join('.'))).toEqual([
+      'client.needs.0.service',
+      'options.limit',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ async function recommend(body: unknown, env: Record<string, string> = {}) {
 
 describe('POST /v1/recommendations', () => {
   test('a client known only by their Bapas is located at its seat and matched, with each partner summarised', async () => {
-    const { res, body } = await recommend({ client: client({ bapasId: '026' }), lang: 'en' });
+    const { res, body } = await recommend({ client: client({ bapasId: '026' }), options: { lang: 'en' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const parsed = RecommendationResponseSchema.parse(body);
@@ -49,13 +49,11 @@ describe('POST /v1/recommendations', () => {
     expect(withRegency.body.matches[0].partnerId).toBe('P-001');
   });
 
-  test('limit, lang, weights and explainExclusions reach the engine', async () => {
+  test('options (limit, lang, weights, explainExclusions) reach the engine', async () => {
     const needs = [{ service: 'job-placement' }, { service: 'legal-aid' }, { service: 'religious-guidance' }];
     const all = await recommend({
       client: client({ bapasId: '026', needs, religion: 'islam' }),
-      limit: 2,
-      lang: 'id',
-      explainExclusions: true,
+      options: { limit: 2, lang: 'id', explainExclusions: true },
     });
     expect(all.res.status).toBe(200);
     expect(all.body.matches).toHaveLength(2);
@@ -64,12 +62,47 @@ describe('POST /v1/recommendations', () => {
 
     const coverageOnly = await recommend({
       client: client({ bapasId: '026', needs, religion: 'islam' }),
-      weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, id === 'coverage' ? 1 : 0])),
+      options: { weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, id === 'coverage' ? 1 : 0])) },
     });
     for (const match of coverageOnly.body.matches) {
       const coverage = match.factors.find((factor: { id: string }) => factor.id === 'coverage');
       expect(coverage.weight).toBe(1);
     }
+  });
+
+  test('proximity and the default service radius are options too, as in allocations', async () => {
+    // P-001 (Bandung, no radius of its own) reaches a client in Jakarta, 120 km off, only with a wider default radius.
+    const jakarta = { client: client({ location: { lat: -6.2, lon: 106.82 }, modes: ['in-person'] }) };
+    expect((await recommend(jakarta)).body.matches).toEqual([]);
+    const wide = await recommend({ ...jakarta, options: { defaultServiceRadiusKm: 5000 } });
+    expect(wide.res.status).toBe(200);
+    expect(wide.body.matches.map((match: { partnerId: string }) => match.partnerId)).toEqual(['P-001']);
+
+    // About 30 km east of P-001: proximity decays by default, and not within an offset that wide.
+    const east = { client: client({ location: { lat: -6.93, lon: 107.9 } }) };
+    const proximityOf = (body: Record<string, any>) =>
+      body.matches[0].factors.find((factor: { id: string }) => factor.id === 'proximity').value as number;
+    expect(proximityOf((await recommend(east)).body)).toBeLessThan(0.6);
+    expect(proximityOf((await recommend({ ...east, options: { proximity: { offsetKm: 100 } } })).body)).toBe(1);
+  });
+
+  test('options sent at the top level, where they were before, are a 422 naming each and saying where it goes', async () => {
+    const moved = { limit: 3, lang: 'en', weights: { coverage: 1 }, explainExclusions: true, proximity: {}, defaultServiceRadiusKm: 10 };
+    for (const [key, value] of Object.entries(moved)) {
+      const { res, body } = await recommend({ client: client({ bapasId: '026' }), [key]: value });
+      expect(res.status, key).toBe(422);
+      expect(body.issues, key).toEqual([
+        {
+          path: [],
+          pointer: '',
+          code: 'unrecognized_keys',
+          message: `Unrecognized key: "${key}": options go under "options", as in { "client": {...}, "options": { "limit": 5 } }`,
+        },
+      ]);
+    }
+    // A key that was never an option is only unknown.
+    const { body } = await recommend({ client: client({ bapasId: '026' }), pad: 1 });
+    expect(body.issues).toEqual([expect.objectContaining({ path: [], message: 'Unrecognized key: "pad"' })]);
   });
 
   test('a client the directory cannot locate is a 422 naming the client field at fault', async () => {
@@ -87,9 +120,9 @@ describe('POST /v1/recommendations', () => {
   });
 
   test('limit is at most 100 and a client has at most 16 needs, each said plainly', async () => {
-    const tooMany = await recommend({ client: client({ bapasId: '026' }), limit: 101 });
+    const tooMany = await recommend({ client: client({ bapasId: '026' }), options: { limit: 101 } });
     expect(tooMany.res.status).toBe(422);
-    expect(tooMany.body.issues).toEqual([expect.objectContaining({ path: ['limit'], message: 'limit is at most 100' })]);
+    expect(tooMany.body.issues).toEqual([expect.objectContaining({ path: ['options', 'limit'], message: 'limit is at most 100' })]);
 
     const needs = Array.from({ length: 17 }, (_, index) => ({ service: index % 2 ? 'legal-aid' : 'job-placement' }));
     const manyNeeds = await recommend({ client: client({ bapasId: '026', needs }) });
@@ -102,24 +135,29 @@ describe('POST /v1/recommendations', () => {
   test('every schema error is listed with its path, in one 422', async () => {
     const { res, body } = await recommend({
       client: { id: 'has space', needs: [{ service: 'cooking' }] },
-      lang: 'fr',
-      limit: 0,
+      options: { lang: 'fr', limit: 0, extra: true },
       extra: true,
     });
     expect(res.status).toBe(422);
     expect(body).toMatchObject({ type: 'urn:pokmas:problem:validation', title: 'Invalid request', status: 422 });
     const paths = body.issues.map((issue: { path: unknown[] }) => issue.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['client.id', 'client.needs.0.service', 'lang', 'limit', '']));
+    expect(paths).toEqual(expect.arrayContaining(['client.id', 'client.needs.0.service', 'options.lang', 'options.limit', 'options', '']));
     expect(body.detail).toMatch(/^The body is not valid: /);
   });
 
   test('weights that add up to 0 are refused by the engine and answered as a schema error on weights', async () => {
     const { res, body } = await recommend({
       client: client({ bapasId: '026' }),
-      weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, 0])),
+      options: { weights: Object.fromEntries(FACTOR_IDS.map((id) => [id, 0])) },
     });
     expect(res.status).toBe(422);
-    expect(body.issues).toEqual([expect.objectContaining({ path: ['weights'], message: 'at least one weight must be above 0' })]);
+    expect(body.issues).toEqual([
+      expect.objectContaining({
+        path: ['options', 'weights'],
+        pointer: '/options/weights',
+        message: 'at least one weight must be above 0',
+      }),
+    ]);
   });
 
   test('a body that is not a JSON object: malformed is 400, well-formed but wrong is 422', async () => {

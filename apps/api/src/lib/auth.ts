@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import { ProblemError } from './problem';
 
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+// One-shot: no Hash object per request.
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 /**
  * Whether a key is one of `keys`. Keys are compared as SHA-256 digests with `timingSafeEqual`,

@@ -44,8 +44,10 @@ export const ProblemSchema = z
     detail: z.string(),
     /** The request id, as in the `X-Request-Id` header, to quote when asking for help. */
     requestId: z.string().optional(),
-    /** Present for validation problems: every field at fault. */
+    /** Present for validation problems: the fields at fault, the first `MAX_ISSUES` of them. */
     issues: z.array(ProblemIssueSchema).optional(),
+    /** How many more issues were found than `issues` lists. */
+    omittedIssues: z.number().int().optional(),
   })
   .openapi('Problem', { description: 'An RFC 9457 problem detail, served as application/problem+json' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -71,6 +73,23 @@ export class ProblemError extends Error {
 }
 
 /**
+ * A problem tells what is wrong with the input without quoting it back whole: a 2 MiB body of
+ * unknown keys once came back as a 4 MiB problem. It lists at most `MAX_ISSUES` issues (and
+ * counts the others), and cuts any text that may hold input: a message beyond `MAX_MESSAGE`
+ * characters (the longest the schemas write is under 300), a path segment beyond `MAX_SEGMENT`,
+ * the detail beyond `MAX_DETAIL`.
+ */
+export const MAX_ISSUES = 20;
+const MAX_MESSAGE = 500;
+const MAX_SEGMENT = 64;
+const MAX_DETAIL = 1000;
+
+/** `text`, or its first `max` characters and an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
  * Builds a problem+json response on the context (keeping headers already set on it). Problems
  * are never cached: they may describe a request that carried client data.
  */
@@ -81,9 +100,10 @@ export function problem(c: Context, kind: ProblemKind, detail: string, extras: P
     type: problemType(kind),
     title,
     status,
-    detail,
+    detail: clip(detail, MAX_DETAIL),
     ...(requestId ? { requestId } : {}),
-    ...(extras.issues ? { issues: [...extras.issues] } : {}),
+    ...(extras.issues ? { issues: extras.issues.slice(0, MAX_ISSUES) } : {}),
+    ...(extras.issues && extras.issues.length > MAX_ISSUES ? { omittedIssues: extras.issues.length - MAX_ISSUES } : {}),
   };
   return c.body(JSON.stringify(body), status, { ...extras.headers, 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' });
 }
@@ -93,15 +113,43 @@ export function toPointer(path: readonly PropertyKey[]): string {
   return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
-/** Turns issues with paths (zod's or the matcher's) into problem issues, under `prefix`. */
-export function toIssues(
-  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[],
-  prefix: readonly (string | number)[] = [],
-): ProblemIssue[] {
+/** An issue as zod or the matcher gives it; zod's `unrecognized_keys` also carries the keys. */
+interface SourceIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code: string;
+  readonly keys?: readonly string[];
+}
+
+/**
+ * Turns issues with paths (zod's or the matcher's) into problem issues, under `prefix`, each
+ * bounded: zod's message for unknown keys quotes every key, so past the bound it is written
+ * again from the keys, naming the first few (see {@link unrecognizedKeys}).
+ */
+export function toIssues(issues: readonly SourceIssue[], prefix: readonly (string | number)[] = []): ProblemIssue[] {
   return issues.map((issue) => {
-    const path = [...prefix, ...issue.path.map((part) => (typeof part === 'number' ? part : String(part)))];
-    return { path, pointer: toPointer(path), message: issue.message, code: issue.code };
+    const path = [...prefix, ...issue.path.map((part) => (typeof part === 'number' ? part : clip(String(part), MAX_SEGMENT)))];
+    const long = issue.message.length > MAX_MESSAGE;
+    const message =
+      long && issue.code === 'unrecognized_keys' && issue.keys ? unrecognizedKeys(issue.keys) : clip(issue.message, MAX_MESSAGE);
+    return { path, pointer: toPointer(path), message, code: issue.code };
   });
+}
+
+/** Keys quoted in a message about unknown keys, at most, each to at most `MAX_QUOTED_KEY` characters. */
+const MAX_QUOTED_KEYS = 5;
+const MAX_QUOTED_KEY = 40;
+
+/**
+ * `Unrecognized keys: "a", "b"` as zod says it, but bounded: a body of a million unknown keys
+ * is told about a few, and how many more there are.
+ */
+export function unrecognizedKeys(keys: readonly string[]): string {
+  const shown = keys
+    .slice(0, MAX_QUOTED_KEYS)
+    .map((key) => JSON.stringify(key.length > MAX_QUOTED_KEY ? `${key.slice(0, MAX_QUOTED_KEY)}…` : key));
+  const more = keys.length > MAX_QUOTED_KEYS ? ` and ${keys.length - MAX_QUOTED_KEYS} more` : '';
+  return `Unrecognized key${keys.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`;
 }
 
 /** A one-line summary of the issues for `detail`: the first few, as `path: message`. */

@@ -1,6 +1,7 @@
 import { formatRegistryIssue, RegistryError, type Pokmas, type Registry } from '@pokmas/directory';
 import { createMatcher, formatIssue, MatcherError, type Partner } from '@pokmas/matcher';
 import type { Logger } from './logger';
+import { summarisePartner } from './schemas';
 import type { LoadedRegistry } from './types';
 
 /** Holds the registry being served; `swap` replaces it in one assignment. */
@@ -29,6 +30,7 @@ export function prepareRegistry(registry: Registry): LoadedRegistry {
     pokmas: registry.pokmas,
     matcher,
     byId: new Map<string, Partner>(matcher.partners.map((partner) => [partner.id, partner])),
+    summaries: new Map(matcher.partners.map((partner) => [partner.id, summarisePartner(partner)])),
     pokmasById: new Map<string, Pokmas>(registry.pokmas.map((group) => [group.id, group])),
   };
 }

@@ -13,7 +13,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppBindings> {
     await next();
     const handler = matchedRoutes(c).findLast((route) => route.method !== 'ALL');
     logger.info('request', {
-      requestId: c.var.requestId,
+      requestId: c.get('requestId'),
       method: c.req.method,
       route: handler?.path ?? null,
       status: c.res.status,

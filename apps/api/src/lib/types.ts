@@ -1,6 +1,7 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Directory, Pokmas } from '@pokmas/directory';
 import type { Matcher, Partner } from '@pokmas/matcher';
+import type { PartnerSummary } from './schemas';
 
 /**
  * One registry as the app serves it: the partners, validated and indexed once. A request
@@ -16,6 +17,8 @@ export interface LoadedRegistry {
   pokmas: readonly Pokmas[];
   matcher: Matcher;
   byId: ReadonlyMap<string, Partner>;
+  /** Each partner's summary, as recommendations and allocations show it, built once per registry. */
+  summaries: ReadonlyMap<string, PartnerSummary>;
   /** The POKMAS by id, so a page names a partner's group without scanning the list. */
   pokmasById: ReadonlyMap<string, Pokmas>;
 }

@@ -1,5 +1,4 @@
 import { locateClients } from '../../lib/locate';
-import { summarisePartner } from '../../lib/schemas';
 import type { AppRouteHandler } from '../../lib/types';
 import type { AllocateRoute } from './allocations.routes';
 
@@ -16,10 +15,12 @@ export const allocate: AppRouteHandler<AllocateRoute> = (c) => {
       ...allocation,
       assignments: allocation.assignments.map((assignment) => ({
         ...assignment,
-        partner: summarisePartner(registry.byId.get(assignment.partnerId)!),
+        partner: registry.summaries.get(assignment.partnerId)!,
       })),
       registry: { version: registry.version, partners: registry.partners.length },
     },
     200,
+    // An allocation holds client data: never kept by any cache (a problem never is either).
+    { 'Cache-Control': 'no-store' },
   );
 };

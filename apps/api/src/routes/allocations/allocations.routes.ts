@@ -62,6 +62,7 @@ export const AllocationResponseSchema = component(
 export const allocate = createRoute({
   method: 'post',
   path: '/v1/allocations',
+  operationId: 'allocate',
   tags: ['Allocations'],
   summary: 'Place a cohort of clients with partners, within their free places',
   description:

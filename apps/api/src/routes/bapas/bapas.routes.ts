@@ -39,6 +39,7 @@ export const BapasListSchema = z.object({ items: z.array(BapasOfficeSchema), tot
 export const list = createRoute({
   method: 'get',
   path: '/v1/bapas',
+  operationId: 'listBapas',
   tags: ['Bapas'],
   summary: 'Every Bapas office',
   responses: {
@@ -51,6 +52,7 @@ export type ListRoute = typeof list;
 export const getOne = createRoute({
   method: 'get',
   path: '/v1/bapas/{id}',
+  operationId: 'getBapas',
   tags: ['Bapas'],
   summary: 'One Bapas office, with its POKMAS and partner count',
   request: { params: IdParamSchema },

@@ -74,6 +74,7 @@ const DESCRIPTION =
 export const getCoverage = createRoute({
   method: 'get',
   path: '/v1/coverage',
+  operationId: 'getCoverage',
   tags: ['Coverage'],
   summary: 'Where the Bapas cannot yet offer every service',
   description: DESCRIPTION,
@@ -94,6 +95,7 @@ export type GetCoverageRoute = typeof getCoverage;
 export const getCoverageMap = createRoute({
   method: 'get',
   path: '/v1/coverage/map.svg',
+  operationId: 'getCoverageMap',
   tags: ['Coverage'],
   summary: 'A map of the Bapas coloured by their share of services covered',
   description:

@@ -8,10 +8,11 @@ import type { AppBindings } from '../../lib/types';
 // The reference page works without the internet (offices may be offline): Swagger UI's script
 // and stylesheet come from the `swagger-ui-dist` package and are served by the app itself.
 const ASSET_BASE = '/docs/assets';
-const ASSETS: Readonly<Record<string, string>> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-};
+// A Map, not an object: a name such as `constructor` or `__proto__` must find nothing, not Object's own.
+const ASSETS: ReadonlyMap<string, string> = new Map([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+]);
 const distDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const cache = new Map<string, Promise<Buffer>>();
 
@@ -19,7 +20,7 @@ const router = new Hono<AppBindings>()
   .get('/docs', swaggerUI({ url: '/openapi.json', title: 'pokmas-match API', baseUrl: ASSET_BASE }))
   .get(`${ASSET_BASE}/swagger-ui-dist/:file`, async (c) => {
     const file = c.req.param('file');
-    const type = ASSETS[file];
+    const type = ASSETS.get(file);
     if (!type) return c.notFound();
     let content = cache.get(file);
     if (!content) cache.set(file, (content = readFile(join(distDir, file))));

@@ -11,6 +11,7 @@ export const HealthSchema = z
 export const get = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'getHealth',
   tags: ['Health'],
   summary: 'Liveness, and which registry is served',
   security: [],

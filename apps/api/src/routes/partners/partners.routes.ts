@@ -77,6 +77,7 @@ export const PartnerPageSchema = z
 export const list = createRoute({
   method: 'get',
   path: '/v1/partners',
+  operationId: 'listPartners',
   tags: ['Partners'],
   summary: 'Search partners',
   description: 'Filters combine with AND. Sorted by id, or by distance then id with `near`.',
@@ -91,6 +92,7 @@ export type ListRoute = typeof list;
 export const getOne = createRoute({
   method: 'get',
   path: '/v1/partners/{id}',
+  operationId: 'getPartner',
   tags: ['Partners'],
   summary: 'One partner',
   request: { params: IdParamSchema },

@@ -1,17 +1,36 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RecommendOptionsSchema } from '@pokmas/matcher';
 import { requireJson } from '../../lib/json-body';
-import { problemResponses } from '../../lib/problem';
-import { ClientSchema, ExclusionSchema, MatchSchema, PartnerSummarySchema, RegistryInfoSchema } from '../../lib/schemas';
+import { problemResponses, unrecognizedKeys } from '../../lib/problem';
+import { ClientSchema, component, ExclusionSchema, MatchSchema, PartnerSummarySchema, RegistryInfoSchema } from '../../lib/schemas';
 
 /** The most matches one request may ask for. */
 export const MAX_LIMIT = 100;
 
-export const RecommendationRequestSchema = RecommendOptionsSchema.pick({ weights: true, lang: true, explainExclusions: true })
-  .extend({
-    client: ClientSchema,
+/**
+ * The library's options, with `limit` held to {@link MAX_LIMIT}: the same object as
+ * `POST /v1/allocations` nests under `options`, and as strict (an unknown option is a 422).
+ */
+export const RecommendationOptionsSchema = component(
+  RecommendOptionsSchema.extend({
     limit: z.number().int().min(1).max(MAX_LIMIT, `limit is at most ${MAX_LIMIT}`).optional().openapi({ default: 10 }),
-  })
+  }),
+  'RecommendationOptions',
+);
+
+const OPTION_KEYS: ReadonlySet<string> = new Set(Object.keys(RecommendationOptionsSchema.shape));
+
+export const RecommendationRequestSchema = z
+  .strictObject(
+    { client: ClientSchema, options: RecommendationOptionsSchema.optional() },
+    {
+      // Options sent at the top level (the request's shape before 0.2.0) say where they go now.
+      error: (issue) => {
+        if (issue.code !== 'unrecognized_keys' || !issue.keys.some((key) => OPTION_KEYS.has(key))) return undefined;
+        return `${unrecognizedKeys(issue.keys)}: options go under "options", as in { "client": {...}, "options": { "limit": 5 } }`;
+      },
+    },
+  )
   .openapi('RecommendationRequest', {
     example: {
       client: {
@@ -20,8 +39,7 @@ export const RecommendationRequestSchema = RecommendOptionsSchema.pick({ weights
         ageGroup: 'adult',
         needs: [{ service: 'job-placement', priority: 3 }, { service: 'religious-guidance' }],
       },
-      limit: 5,
-      lang: 'en',
+      options: { limit: 5, lang: 'en' },
     },
   });
 
@@ -46,6 +64,7 @@ export const RecommendationResponseSchema = z
 export const recommend = createRoute({
   method: 'post',
   path: '/v1/recommendations',
+  operationId: 'recommend',
   tags: ['Recommendations'],
   summary: 'Rank partners for one client',
   description:
