@@ -24,15 +24,15 @@ const form = (values: Partial<SearchFormValues>): SearchFormValues => ({
 });
 
 describe('placing the client of the form', () => {
-  it('goes through locateClient, and answers the client it places', async () => {
+  it('goes through locateClient, and answers the located client it returned', async () => {
     const locateClient = vi.mocked(locate.locateClient);
     for (const values of [form({ regencyCode: '32.73' }), form({ bapasId: '026' }), form({ lat: '-6,9175', lon: '107,6191' })]) {
       locateClient.mockClear();
       const outcome = toClient(values, directory);
       expect(outcome.success).toBe(true);
       expect(locateClient).toHaveBeenCalledTimes(1);
-      expect(outcome).toEqual({ success: true, client: locateClient.mock.results[0]?.value.client });
-      expect(outcome.success && outcome.client).toMatchObject({ id: FORM_CLIENT_ID, location: expect.any(Object) });
+      expect(outcome).toEqual({ success: true, located: locateClient.mock.results[0]?.value });
+      expect(outcome.success && outcome.located.client).toMatchObject({ id: FORM_CLIENT_ID, location: expect.any(Object) });
     }
   });
 
@@ -46,6 +46,7 @@ describe('placing the client of the form', () => {
 
   it('gives the regency of the Bapas seat when only the Bapas is given, as the API does', () => {
     const outcome = toClient(form({ bapasId: '026' }), directory);
-    expect(outcome.success && outcome.client.regencyCode).toBe(directory.getBapas('026')?.regencyCode);
+    expect(outcome.success && outcome.located.client.regencyCode).toBe(directory.getBapas('026')?.regencyCode);
+    expect(outcome.success && outcome.located.location.source).toBe('bapas');
   });
 });

@@ -1,4 +1,22 @@
-import { COMMUNITIES, FIELDS, LABELS, SERVICES } from '@pokmas/matcher';
+import {
+  COMMUNITIES,
+  DEFAULT_OFFERING_MODES,
+  DEFAULT_PARTNER_AGE_GROUPS,
+  DEFAULT_PRIORITY,
+  EXCLUSION_LABELS,
+  EXCLUSION_REASONS,
+  FACTOR_IDS,
+  FACTOR_LABELS,
+  FIELDS,
+  LABELS,
+  LANGS,
+  MISSING_LABELS,
+  MISSING_REASONS,
+  SERVICES,
+  freePlaces,
+  type ExclusionReason,
+  type MissingReason,
+} from '@pokmas/matcher';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { webApp } from './web-harness';
 
@@ -39,6 +57,12 @@ const controls = (html: string): string[] =>
 const idOf = (tag: string) => /\sid="([^"]+)"/.exec(tag)?.[1];
 
 const partnerIds = (html: string) => attributes(html, 'data-partner-id');
+
+/** The text of the search summary's row `term` (its `<dd>`). */
+const summaryRow = (html: string, term: string): string | undefined =>
+  new RegExp(`<dt>${term}</dt><dd>([^<]*)</dd>`).exec(html.slice(html.indexOf('id="criteria-title"')))?.[1];
+
+const unescape = (text: string) => text.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 describe('the form at /', () => {
   it('labels every control with a <label for> that points at it', async () => {
@@ -118,6 +142,81 @@ describe('posting the form', () => {
     expect(summary).toContain('Bantuan hukum (prioritas 3)');
     expect(summary).toContain('Kota Bandung');
     expect(summary).toContain('<dd>Anak</dd>');
+  });
+
+  it('says where the client is by what the client was located by: coordinates, else the regency, else the Bapas', async () => {
+    const base = JUVENILE_BANDUNG.filter(([name]) => name !== 'regencyCode');
+    const cases: Array<[Array<[string, string]>, string]> = [
+      [[['regencyCode', '32.73']], 'Kota Bandung'],
+      [
+        [
+          ['regencyCode', '32.04'],
+          ['bapasId', '026'],
+        ],
+        'Kabupaten Bandung · Bapas Kelas I Bandung',
+      ],
+      // The Bapas seat places the client, but the page names only what the counsellor gave.
+      [[['bapasId', '026']], 'Bapas Kelas I Bandung'],
+      [
+        [
+          ['lat', '-6,9175'],
+          ['lon', '107.6191'],
+          ['regencyCode', '32.73'],
+        ],
+        '-6,9175 / 107,6191 (Kota Bandung)',
+      ],
+      [
+        [
+          ['lat', '-6.9175'],
+          ['lon', '107.6191'],
+          ['bapasId', '026'],
+        ],
+        '-6,9175 / 107,6191',
+      ],
+    ];
+    for (const [place, words] of cases) {
+      const html = await (await search([...base, ...place])).text();
+      expect(summaryRow(html, 'Lokasi'), JSON.stringify(place)).toBe(words);
+    }
+    const english = await (
+      await search([...base.filter(([name]) => name !== 'lang'), ['lang', 'en'], ['lat', '-6,9175'], ['lon', '107,6191']])
+    ).text();
+    expect(summaryRow(english, 'Location')).toBe('-6.9175 / 107.6191');
+  });
+
+  it("gives a need whose priority was not chosen the library's default priority", async () => {
+    const html = await (
+      await search([...JUVENILE_BANDUNG.filter(([name]) => !name.startsWith('priority-')), ['need', 'mentoring']])
+    ).text();
+    expect(summaryRow(html, 'Kebutuhan')).toBe(
+      `Bantuan hukum (prioritas ${DEFAULT_PRIORITY}), Pendampingan (prioritas ${DEFAULT_PRIORITY})`,
+    );
+    const blank = await (await ctx.app.request('/')).text();
+    expect(blank).toMatch(
+      new RegExp(`id="priority-legal-aid"[^>]*><option value="1">[^<]*</option><option value="${DEFAULT_PRIORITY}" selected=""`),
+    );
+  });
+
+  it("names the exclusions, the needs not met and the factors with the library's labels, in each language", async () => {
+    // Needs that few partners meet together, so that matches leave some open.
+    const needs: Array<[string, string]> = ['legal-aid', 'religious-guidance', 'job-placement'].map((service) => ['need', service]);
+    for (const lang of LANGS) {
+      const pairs = [...JUVENILE_BANDUNG.filter(([name]) => name !== 'lang' && name !== 'need' && !name.startsWith('priority-')), ...needs];
+      const html = unescape(await (await search([...pairs, ['lang', lang], ['religion', 'catholic']])).text());
+      const exclusions = [...html.matchAll(/<tr data-reason="([^"]+)"><th scope="row">([^<]*)<\/th>/g)];
+      expect(exclusions.length, lang).toBeGreaterThan(2);
+      for (const [, reason, words] of exclusions) {
+        expect(EXCLUSION_REASONS).toContain(reason);
+        expect(words).toBe(EXCLUSION_LABELS[reason as ExclusionReason][lang]);
+      }
+      const missing = [...html.matchAll(/<li class="unmet" data-service="[^"]+">[^<]*<span class="hint">\(([^)]*)\)<\/span>/g)];
+      expect(missing.length, lang).toBeGreaterThan(0);
+      const missingWords = new Map(MISSING_REASONS.map((reason) => [MISSING_LABELS[reason as MissingReason][lang], reason]));
+      for (const [, words] of missing) expect(missingWords.has(words!), words).toBe(true);
+      const factorRows = [...html.matchAll(/<span class="swatch f-([a-z]+)" aria-hidden="true"><\/span>([^<]*)<\/th>/g)];
+      expect(factorRows.length, lang).toBeGreaterThan(0);
+      for (const [, factor, words] of factorRows) expect(words).toBe(FACTOR_LABELS[factor as (typeof FACTOR_IDS)[number]][lang]);
+    }
   });
 
   it('keeps the results out of every cache', async () => {
@@ -247,8 +346,26 @@ describe('the partner page', () => {
     const html = await response.text();
     expect(html).toContain(`<h1 id="partner-name">${partner.name}</h1>`);
     for (const offering of partner.offerings) expect(html).toContain(`data-service="${offering.service}"`);
-    expect(html).toContain(`${partner.capacity!.total - partner.capacity!.used} of ${partner.capacity!.total} places free`);
+    expect(html).toContain(`${freePlaces(partner)} of ${partner.capacity!.total} places free`);
     expect(html).toContain(partner.contact!.phone!);
+  });
+
+  it("shows the library's defaults for what a partner leaves out: the modes of an offering, the age groups it accepts", async () => {
+    const partner = ctx.registry.partners.find(
+      (item) => item.eligibility?.ageGroups === undefined && item.offerings.some((offering) => offering.modes === undefined),
+    )!;
+    expect(partner, 'a demo partner that names neither').toBeDefined();
+    const html = await (await ctx.app.request(`/partners/${partner.id}?lang=en`)).text();
+    expect(html).toContain(
+      `<dd id="eligibility-age">${DEFAULT_PARTNER_AGE_GROUPS.map((group) => LABELS.ageGroup[group].en).join(', ')}</dd>`,
+    );
+    const service = partner.offerings.find((offering) => offering.modes === undefined)!.service;
+    const row = html.slice(html.indexOf(`<tr data-service="${service}">`));
+    expect(row).toMatch(
+      new RegExp(
+        `^<tr data-service="${service}"><th scope="row">[^<]*</th><td>${DEFAULT_OFFERING_MODES.map((mode) => LABELS.mode[mode].en).join(', ')}</td>`,
+      ),
+    );
   });
 
   it('answers 404 with a page for an unknown id', async () => {

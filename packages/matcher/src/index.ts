@@ -3,8 +3,17 @@ export { createMatcher, type Matcher } from './matcher';
 export { allocate, SCORE_UNITS } from './allocation/allocate';
 export { MatcherError, MATCHER_ERROR_CODES, formatIssue, type MatcherErrorCode, type MatcherIssue } from './errors';
 export { haversineKm, gaussDecay, type DecayParams } from './geo';
+export { TAXONOMY, EXCLUSION_LABELS, MISSING_LABELS, FACTOR_LABELS } from './labels';
 export {
-  TAXONOMY,
+  PRIORITIES,
+  DEFAULT_PRIORITY,
+  DEFAULT_CLIENT_MODES,
+  DEFAULT_OFFERING_MODES,
+  DEFAULT_PARTNER_AGE_GROUPS,
+  DEFAULT_CLIENT_AGE_GROUP,
+  freePlaces,
+} from './defaults';
+export {
   FIELDS,
   COMMUNITIES,
   SERVICES,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { MatcherError, parseWith, type MatcherErrorCode, type MatcherIssue } from './errors';
 import { ClientSchema, type Client } from './schemas/client';
 import { PartnerSchema, type Partner } from './schemas/partner';
-import { MODE_IDS } from './taxonomy';
+import { DEFAULT_CLIENT_MODES, DEFAULT_PRIORITY, freePlaces } from './defaults';
 
 /** Validates a client, throwing `INVALID_CLIENT` with every bad field. */
 export function parseClient(input: unknown): Client {
@@ -55,13 +55,13 @@ export function parsePartners(input: unknown): Partner[] {
 }
 
 export function prepareClient(client: Client): PreparedClient {
-  const needs = client.needs.map((need) => ({ service: need.service, priority: need.priority ?? 2 }));
+  const needs = client.needs.map((need) => ({ service: need.service, priority: need.priority ?? DEFAULT_PRIORITY }));
   return {
     client,
     location: client.location,
     needs,
     needWeight: needs.reduce((sum, need) => sum + need.priority, 0),
-    modes: new Set(client.modes ?? MODE_IDS),
+    modes: new Set(client.modes ?? DEFAULT_CLIENT_MODES),
   };
 }
 
@@ -71,7 +71,7 @@ export function preparePartner(partner: Partner, row = -1): PreparedPartner {
     partner,
     row,
     offerings: new Map(partner.offerings.map((offering) => [offering.service, offering])),
-    freePlaces: partner.capacity ? partner.capacity.total - partner.capacity.used : null,
+    freePlaces: freePlaces(partner),
   };
 }
 

@@ -196,16 +196,3 @@ export function getService(id: ServiceId): Service {
   // Every ServiceId is in the map by construction.
   return SERVICE_BY_ID.get(id)!;
 }
-
-/** The whole taxonomy as one serialisable value (the API's `GET /v1/taxonomy`). */
-export const TAXONOMY = {
-  fields: FIELDS,
-  communities: COMMUNITIES,
-  services: SERVICES,
-  sectors: SECTOR_IDS.map((id) => ({ id, label: LABELS.sector[id] })),
-  modes: MODE_IDS.map((id) => ({ id, label: LABELS.mode[id] })),
-  partnerKinds: PARTNER_KIND_IDS.map((id) => ({ id, label: LABELS.kind[id] })),
-  religions: RELIGION_IDS.map((id) => ({ id, label: LABELS.religion[id] })),
-  genders: GENDER_IDS.map((id) => ({ id, label: LABELS.gender[id] })),
-  ageGroups: AGE_GROUP_IDS.map((id) => ({ id, label: LABELS.ageGroup[id] })),
-} as const;

@@ -1,4 +1,17 @@
-import { AGE_GROUP_IDS, COMMUNITIES, FIELDS, GENDER_IDS, LABELS, MODE_IDS, RELIGION_IDS, type Lang, type ServiceId } from '@pokmas/matcher';
+import {
+  AGE_GROUP_IDS,
+  COMMUNITIES,
+  DEFAULT_CLIENT_MODES,
+  DEFAULT_PRIORITY,
+  FIELDS,
+  GENDER_IDS,
+  LABELS,
+  MODE_IDS,
+  PRIORITIES,
+  RELIGION_IDS,
+  type Lang,
+  type ServiceId,
+} from '@pokmas/matcher';
 import { serviceLabel, strings, type FormField } from './i18n';
 
 /**
@@ -21,7 +34,7 @@ export interface SearchFormValues {
   modes: string[];
 }
 
-/** A blank form: every mode acceptable, nothing else chosen. */
+/** A blank form: the modes a client accepts when it names none (every mode), nothing else chosen. */
 export const EMPTY_FORM: SearchFormValues = {
   needs: [],
   priorities: {},
@@ -33,7 +46,7 @@ export const EMPTY_FORM: SearchFormValues = {
   gender: '',
   religion: '',
   maxDistanceKm: '',
-  modes: [...MODE_IDS],
+  modes: [...DEFAULT_CLIENT_MODES],
 };
 
 export type FormErrors = Partial<Record<FormField, string>>;
@@ -132,7 +145,7 @@ function CoordinateInput({ name, label, value, errors }: { name: 'lat' | 'lon'; 
 function NeedRow({ service, lang, values }: { service: ServiceId; lang: Lang; values: SearchFormValues }) {
   const t = strings(lang);
   const name = serviceLabel(service, lang);
-  const priority = values.priorities[service] ?? '2';
+  const priority = values.priorities[service] ?? String(DEFAULT_PRIORITY);
   return (
     <div class="need">
       <span class="choice">
@@ -145,9 +158,9 @@ function NeedRow({ service, lang, values }: { service: ServiceId; lang: Lang; va
           <span class="visually-hidden"> {name}</span>
         </label>
         <select id={`priority-${service}`} name={`priority-${service}`}>
-          {(['1', '2', '3'] as const).map((value) => (
-            <option value={value} selected={priority === value}>
-              {t.priorityNames[Number(value) as 1 | 2 | 3]}
+          {PRIORITIES.map((value) => (
+            <option value={value} selected={priority === String(value)}>
+              {t.priorityNames[value]}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import { LABELS, type Lang, type Partner } from '@pokmas/matcher';
+import { DEFAULT_OFFERING_MODES, DEFAULT_PARTNER_AGE_GROUPS, LABELS, freePlaces, type Lang, type Partner } from '@pokmas/matcher';
 import { formatNumber, serviceLabel, strings } from './i18n';
 import { withLang } from './layout';
 import { ContactDetails } from './results';
@@ -17,7 +17,7 @@ const list = (values: readonly string[] | undefined, all: string) => (values && 
 /** A partner's own page: what it offers and how, whom it accepts, its capacity and contact. */
 export function PartnerPage({ lang, partner, bapasName, pokmasName, defaultServiceRadiusKm }: PartnerPageProps) {
   const t = strings(lang);
-  const free = partner.capacity ? partner.capacity.total - partner.capacity.used : null;
+  const free = freePlaces(partner);
   return (
     <article aria-labelledby="partner-name" data-partner-id={partner.id}>
       <p class="no-print">
@@ -43,7 +43,7 @@ export function PartnerPage({ lang, partner, bapasName, pokmasName, defaultServi
           {partner.offerings.map((offering) => (
             <tr data-service={offering.service}>
               <th scope="row">{serviceLabel(offering.service, lang)}</th>
-              <td>{(offering.modes ?? ['in-person']).map((mode) => LABELS.mode[mode][lang]).join(', ')}</td>
+              <td>{(offering.modes ?? DEFAULT_OFFERING_MODES).map((mode) => LABELS.mode[mode][lang]).join(', ')}</td>
               <td>
                 {list(
                   offering.sectors?.map((sector) => LABELS.sector[sector][lang]),
@@ -68,7 +68,7 @@ export function PartnerPage({ lang, partner, bapasName, pokmasName, defaultServi
       <dl class="facts">
         <dt>{t.ageGroups}</dt>
         <dd id="eligibility-age">
-          {(partner.eligibility?.ageGroups ?? ['adult']).map((group) => LABELS.ageGroup[group][lang]).join(', ')}
+          {(partner.eligibility?.ageGroups ?? DEFAULT_PARTNER_AGE_GROUPS).map((group) => LABELS.ageGroup[group][lang]).join(', ')}
         </dd>
         <dt>{t.genders}</dt>
         <dd>

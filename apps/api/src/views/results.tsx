@@ -1,4 +1,17 @@
-import { LABELS, type Client, type Exclusion, type FactorResult, type Lang, type Match, type Partner } from '@pokmas/matcher';
+import {
+  DEFAULT_CLIENT_MODES,
+  DEFAULT_PRIORITY,
+  EXCLUSION_LABELS,
+  FACTOR_LABELS,
+  LABELS,
+  MISSING_LABELS,
+  type Exclusion,
+  type FactorResult,
+  type Lang,
+  type Match,
+  type Partner,
+} from '@pokmas/matcher';
+import type { LocatedClient } from '../lib/locate';
 import { formatNumber, serviceLabel, strings } from './i18n';
 import { withLang } from './layout';
 
@@ -10,28 +23,55 @@ export interface MatchView {
   pokmasName?: string | undefined;
 }
 
+/** The names the directory gives the client's regency and Bapas, for those the client has. */
+export interface PlaceNames {
+  regency?: string | undefined;
+  bapas?: string | undefined;
+}
+
 export interface ResultsProps {
   lang: Lang;
-  /** What was searched for, printed above the matches (the form itself is not printed). */
-  client: Client;
-  /** Where the client is, in words: a regency, a Bapas or coordinates. */
-  place: string;
+  /** What was searched for, as located, printed above the matches (the form itself is not printed). */
+  located: LocatedClient;
+  placeNames: PlaceNames;
   matches: readonly MatchView[];
   excluded: readonly Exclusion[];
 }
 
+/**
+ * Where the client is, in words, from what the client was located by: the coordinates (and the
+ * regency, when given), the regency (and the Bapas, when given), or the Bapas.
+ */
+function placeText({ client, location }: LocatedClient, names: PlaceNames, lang: Lang): string {
+  switch (location.source) {
+    case 'coordinates': {
+      // A located client always carries the point it is measured from: here, the one given.
+      const point = [client.location!.lat, client.location!.lon].map((value) => formatNumber(value, lang, 5)).join(' / ');
+      return names.regency ? `${point} (${names.regency})` : point;
+    }
+    case 'regency':
+      return [names.regency, names.bapas].filter(Boolean).join(' · ');
+    case 'bapas':
+      return names.bapas ?? '';
+  }
+}
+
 /** The search in a few lines, so that a printout says what it answers. */
-function Criteria({ lang, client, place }: { lang: Lang; client: Client; place: string }) {
+function Criteria({ lang, located, placeNames }: { lang: Lang; located: LocatedClient; placeNames: PlaceNames }) {
   const t = strings(lang);
   const c = t.criteria;
+  const { client } = located;
   const rows: Array<[string, string]> = [
-    [c.needs, client.needs.map((need) => `${serviceLabel(need.service, lang)} (${c.priority(need.priority ?? 2)})`).join(', ')],
-    [c.location, place],
+    [
+      c.needs,
+      client.needs.map((need) => `${serviceLabel(need.service, lang)} (${c.priority(need.priority ?? DEFAULT_PRIORITY)})`).join(', '),
+    ],
+    [c.location, placeText(located, placeNames, lang)],
     ...(client.ageGroup ? [[c.ageGroup, LABELS.ageGroup[client.ageGroup][lang]] as [string, string]] : []),
     ...(client.gender ? [[c.gender, LABELS.gender[client.gender][lang]] as [string, string]] : []),
     ...(client.religion ? [[c.religion, LABELS.religion[client.religion][lang]] as [string, string]] : []),
     ...(client.maxDistanceKm !== undefined ? [[c.maxDistance, t.km(formatNumber(client.maxDistanceKm, lang))] as [string, string]] : []),
-    [c.modes, (client.modes ?? []).map((mode) => LABELS.mode[mode][lang]).join(', ')],
+    [c.modes, (client.modes ?? DEFAULT_CLIENT_MODES).map((mode) => LABELS.mode[mode][lang]).join(', ')],
   ];
   return (
     <>
@@ -58,7 +98,11 @@ function ScoreBreakdown({ lang, score, factors }: { lang: Lang; score: number; f
       <p class="score">{t.scoreOf(String(percent(score)))}</p>
       <div class="bar" aria-hidden="true">
         {factors.map((factor) => (
-          <span class={`f-${factor.id}`} style={`width:${(factor.contribution * 100).toFixed(1)}%`} title={t.factorNames[factor.id]} />
+          <span
+            class={`f-${factor.id}`}
+            style={`width:${(factor.contribution * 100).toFixed(1)}%`}
+            title={FACTOR_LABELS[factor.id][lang]}
+          />
         ))}
       </div>
       <table class="factors">
@@ -82,7 +126,7 @@ function ScoreBreakdown({ lang, score, factors }: { lang: Lang; score: number; f
             <tr>
               <th scope="row">
                 <span class={`swatch f-${factor.id}`} aria-hidden="true" />
-                {t.factorNames[factor.id]}
+                {FACTOR_LABELS[factor.id][lang]}
               </th>
               <td class="num">{percent(factor.value)}</td>
               <td class="num">{percent(factor.weight)}%</td>
@@ -172,7 +216,7 @@ function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: nu
             <ul class="missing">
               {match.missing.map((need) => (
                 <li class="unmet" data-service={need.service}>
-                  {serviceLabel(need.service, lang)} <span class="hint">({t.missingNames[need.reason]})</span>
+                  {serviceLabel(need.service, lang)} <span class="hint">({MISSING_LABELS[need.reason][lang]})</span>
                 </li>
               ))}
             </ul>
@@ -220,7 +264,7 @@ export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly 
           <tbody>
             {counted.map((exclusion) => (
               <tr data-reason={exclusion.reason}>
-                <th scope="row">{t.exclusionNames[exclusion.reason]}</th>
+                <th scope="row">{EXCLUSION_LABELS[exclusion.reason][lang]}</th>
                 <td class="num">{exclusion.count}</td>
               </tr>
             ))}
@@ -232,12 +276,12 @@ export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly 
 }
 
 /** The ranked partners, best first, then the exclusion counts. */
-export function Results({ lang, client, place, matches, excluded }: ResultsProps) {
+export function Results({ lang, located, placeNames, matches, excluded }: ResultsProps) {
   const t = strings(lang);
   return (
     <section aria-labelledby="results-title" id="results">
       <h2 id="results-title">{t.resultsTitle}</h2>
-      <Criteria lang={lang} client={client} place={place} />
+      <Criteria lang={lang} located={located} placeNames={placeNames} />
       <p>{t.resultsIntro(matches.length)}</p>
       <p class="hint no-print">{t.printHint}</p>
       <ol class="matches">

@@ -1,4 +1,5 @@
 import type { PreparedClient, PreparedPartner } from '../context';
+import { DEFAULT_CLIENT_AGE_GROUP, DEFAULT_PARTNER_AGE_GROUPS } from '../defaults';
 import type { ExclusionReason } from '../schemas/result';
 import { listKey } from './reach';
 
@@ -36,10 +37,8 @@ const hasPlace: PartnerRule = {
 const ageGroup: PartnerRule = {
   reason: 'ineligible-age',
   key: ({ partner }) => listKey(partner.eligibility?.ageGroups),
-  excludes(client, { partner }) {
-    const ageGroups = partner.eligibility?.ageGroups;
-    return client.client.ageGroup === 'juvenile' ? !(ageGroups?.includes('juvenile') ?? false) : !(ageGroups?.includes('adult') ?? true);
-  },
+  excludes: (client, { partner }) =>
+    !(partner.eligibility?.ageGroups ?? DEFAULT_PARTNER_AGE_GROUPS).includes(client.client.ageGroup ?? DEFAULT_CLIENT_AGE_GROUP),
 };
 
 /** A partner that serves only some genders takes no one else, nor a client whose gender is unknown (it cannot be checked). */

@@ -1,6 +1,7 @@
 import type { PreparedClient, PreparedNeed, PreparedPartner, ResolvedOptions } from '../context';
 import type { MissingReason } from '../schemas/result';
 import type { Offering, Partner } from '../schemas/partner';
+import { DEFAULT_OFFERING_MODES } from '../defaults';
 import { setKey } from '../order';
 import { MODE_IDS, type ModeId } from '../taxonomy';
 
@@ -14,8 +15,6 @@ export const MISSING_STAGE: Readonly<Record<MissingReason, number>> = {
   'mode-mismatch': 3,
   'out-of-range': 4,
 };
-
-const DEFAULT_MODES: readonly ModeId[] = ['in-person'];
 
 /** The verdicts for an unmet need, shared: they carry nothing specific to one partner. */
 const MISSED = Object.fromEntries(
@@ -86,7 +85,7 @@ export function assessNeed(
 
   // One pass in the taxonomy's mode order; nothing is allocated for a need that is not met,
   // the common case when most candidates are far away.
-  const offered = offering.modes ?? DEFAULT_MODES;
+  const offered = offering.modes ?? DEFAULT_OFFERING_MODES;
   let acceptable = false;
   let reach: boolean | undefined;
   let modes: ModeId[] | undefined;

@@ -2,7 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   AgeGroupSchema,
   COMMUNITY_IDS,
+  EXCLUSION_REASONS,
+  FACTOR_IDS,
   FIELD_IDS,
+  MISSING_REASONS,
   GenderSchema,
   ModeSchema,
   PartnerKindSchema,
@@ -32,8 +35,19 @@ export const TaxonomySchema = z
     religions: term(ReligionSchema),
     genders: term(GenderSchema),
     ageGroups: term(AgeGroupSchema),
+    exclusionReasons: term(z.enum(EXCLUSION_REASONS)).openapi({
+      description: 'Why a partner is left out of a recommendation (`excluded[].reason`), in the order they are reported',
+    }),
+    missingReasons: term(z.enum(MISSING_REASONS)).openapi({
+      description: "Why a match does not meet one of the client's needs (`matches[].missing[].reason`)",
+    }),
+    factors: term(z.enum(FACTOR_IDS)).openapi({
+      description: 'The scoring factors (`matches[].factors[].id`, the keys of `weights`), in the order they are reported',
+    }),
   })
-  .openapi('Taxonomy');
+  .openapi('Taxonomy', {
+    description: "The terms clients and partners are described with, and the codes of a recommendation's results, each with its labels",
+  });
 
 // The library's taxonomy must fit the schema it is documented with.
 const taxonomyFits: z.input<typeof TaxonomySchema> = TAXONOMY;
@@ -43,10 +57,10 @@ export const get = createRoute({
   method: 'get',
   path: '/v1/taxonomy',
   tags: ['Taxonomy'],
-  summary: 'Fields, communities, services and the other terms clients and partners use',
+  summary: 'Fields, communities, services and the other terms clients and partners use, and the codes results carry',
   responses: {
     200: {
-      description: 'The taxonomy, with labels in Indonesian and English',
+      description: 'The taxonomy and the result codes, with labels in Indonesian and English',
       content: { 'application/json': { schema: TaxonomySchema } },
     },
     ...problemResponses('unauthorized'),

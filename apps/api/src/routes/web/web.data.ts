@@ -1,10 +1,9 @@
 import type { Directory } from '@pokmas/directory';
-import type { Lang, Recommendation } from '@pokmas/matcher';
-import type { SearchFormValues } from '../../views/form';
-import { formatNumber } from '../../views/i18n';
+import type { Recommendation } from '@pokmas/matcher';
+import type { LocatedClient } from '../../lib/locate';
 import type { LoadedRegistry } from '../../lib/types';
 import type { Choice } from '../../views/form';
-import type { MatchView } from '../../views/results';
+import type { MatchView, PlaceNames } from '../../views/results';
 
 const byLabel = (a: Choice, b: Choice) => a.group.localeCompare(b.group, 'id') || a.label.localeCompare(b.label, 'id');
 
@@ -46,13 +45,10 @@ export function matchViews(recommendation: Recommendation, registry: LoadedRegis
   });
 }
 
-/** Where the client is, in words, by the same precedence as the directory: coordinates, regency, Bapas. */
-export function placeName(values: SearchFormValues, directory: Directory, lang: Lang): string {
-  const regency = values.regencyCode ? directory.getRegency(values.regencyCode)?.name : undefined;
-  const bapas = values.bapasId ? directory.getBapas(values.bapasId)?.name : undefined;
-  if (values.lat !== '' && values.lon !== '') {
-    const point = [values.lat, values.lon].map((text) => formatNumber(Number(text.replace(',', '.')), lang, 5)).join(' / ');
-    return regency ? `${point} (${regency})` : point;
-  }
-  return [regency, bapas].filter(Boolean).join(' · ');
+/** The directory's names for the regency and the Bapas of a located client, for the summary of the search. */
+export function placeNames({ client, location }: LocatedClient, directory: Directory): PlaceNames {
+  return {
+    regency: location.regencyCode === undefined ? undefined : directory.getRegency(location.regencyCode)?.name,
+    bapas: client.bapasId === undefined ? undefined : directory.getBapas(client.bapasId)?.name,
+  };
 }

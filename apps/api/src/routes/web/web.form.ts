@@ -1,6 +1,6 @@
 import { DirectoryError, type Directory } from '@pokmas/directory';
-import { ClientSchema, MODE_IDS, SERVICE_IDS, type Client } from '@pokmas/matcher';
-import { locateClient } from '../../lib/locate';
+import { ClientSchema, DEFAULT_PRIORITY, MODE_IDS, SERVICE_IDS } from '@pokmas/matcher';
+import { locateClient, type LocatedClient } from '../../lib/locate';
 import type { FormField } from '../../views/i18n';
 import type { SearchFormValues } from '../../views/form';
 
@@ -66,7 +66,7 @@ function decimal(text: string): number | undefined {
   return Number(text.replace(',', '.'));
 }
 
-export type FormOutcome = { success: true; client: Client } | { success: false; fields: FormField[] };
+export type FormOutcome = { success: true; located: LocatedClient } | { success: false; fields: FormField[] };
 
 const SCHEMA_FIELDS: Record<string, FormField> = {
   needs: 'needs',
@@ -110,7 +110,7 @@ export function toClient(values: SearchFormValues, directory: Directory): FormOu
 
   const candidate = {
     id: FORM_CLIENT_ID,
-    needs: values.needs.map((service) => ({ service, priority: Number(values.priorities[service] ?? '2') })),
+    needs: values.needs.map((service) => ({ service, priority: Number(values.priorities[service] ?? DEFAULT_PRIORITY) })),
     modes: values.modes,
     ...(values.bapasId !== '' && { bapasId: values.bapasId }),
     ...(values.regencyCode !== '' && { regencyCode: values.regencyCode }),
@@ -130,7 +130,7 @@ export function toClient(values: SearchFormValues, directory: Directory): FormOu
     try {
       // Placed even when the schema refused another field, so an unknown place is shown with the rest.
       if (!parsed.success || fields.size > 0) locateClient(directory, candidate);
-      else return { success: true, client: locateClient(directory, parsed.data).client };
+      else return { success: true, located: locateClient(directory, parsed.data) };
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
       fields.add(DIRECTORY_FIELDS[error.field] ?? 'location');

@@ -11,7 +11,7 @@ import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
 import { bapasCoverage } from '../coverage/coverage.data';
 import { readFormBody } from './web.body';
-import { formChoices, matchViews, partnerNames, placeName } from './web.data';
+import { formChoices, matchViews, partnerNames, placeNames } from './web.data';
 import { formEntries, lastValue, readForm, toClient } from './web.form';
 
 type WebHandler = Handler<AppBindings>;
@@ -74,7 +74,7 @@ export const search: WebHandler = async (c) => {
     return page(c, <SearchPage lang={lang} values={values} errors={errors} {...choices} />, { status: 422, private: true });
   }
 
-  const recommendation = registry.matcher.recommend(outcome.client, { lang, limit: RESULTS_LIMIT });
+  const recommendation = registry.matcher.recommend(outcome.located.client, { lang, limit: RESULTS_LIMIT });
   return page(
     c,
     <SearchPage
@@ -83,8 +83,8 @@ export const search: WebHandler = async (c) => {
       errors={{}}
       {...choices}
       results={{
-        client: outcome.client,
-        place: placeName(values, directory, lang),
+        located: outcome.located,
+        placeNames: placeNames(outcome.located, directory),
         matches: matchViews(recommendation, registry, directory),
         excluded: recommendation.excluded,
       }}

@@ -1,0 +1,166 @@
+import type { Lang, Priority } from '@pokmas/matcher';
+
+/** The fields a form error can belong to, in the order of their controls on the page. */
+export const FORM_FIELDS = [
+  'needs',
+  'location',
+  'bapasId',
+  'regencyCode',
+  'coordinates',
+  'ageGroup',
+  'gender',
+  'religion',
+  'maxDistanceKm',
+  'modes',
+] as const;
+/** The field a form error belongs to, so the message sits next to its control. */
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** Why a posted body is not a form the page can read: each answers its own status (415, 400) and words. */
+export type BodyError = 'unsupported-media-type' | 'unreadable';
+
+/** A page that says what went wrong and what to do. */
+export interface NoticeStrings {
+  readonly title: string;
+  readonly message: string;
+}
+
+/**
+ * The counsellor page's own words, which every language gives in full: a string missing from one
+ * language does not compile. Names of the library's codes and terms (services, modes, exclusion
+ * and missing-need reasons, factors ...) are not here: they are the library's labels, so the page
+ * and the API name things alike.
+ */
+export interface Strings {
+  /** The `lang` of the page's `<html>`. */
+  readonly htmlLang: string;
+  readonly appName: string;
+  readonly appTagline: string;
+  readonly skipToContent: string;
+  readonly languageSwitch: string;
+  /** Each language named in itself, for the language switch. */
+  readonly languageNames: Readonly<Record<Lang, string>>;
+  readonly navSearch: string;
+  readonly navCoverage: string;
+  readonly privacyTitle: string;
+  readonly privacyNote: string;
+
+  // The form.
+  readonly formTitle: string;
+  readonly formIntro: string;
+  readonly needsLegend: string;
+  readonly needsHint: string;
+  readonly priority: string;
+  readonly priorityNames: Readonly<Record<Priority, string>>;
+  readonly locationLegend: string;
+  readonly locationHint: string;
+  readonly bapas: string;
+  readonly bapasHint: string;
+  readonly regency: string;
+  readonly coordinates: string;
+  readonly latitude: string;
+  readonly longitude: string;
+  readonly notStated: string;
+  readonly choose: string;
+  readonly aboutLegend: string;
+  readonly ageGroup: string;
+  readonly gender: string;
+  readonly religion: string;
+  readonly maxDistance: string;
+  readonly maxDistanceHint: string;
+  readonly modesLegend: string;
+  readonly submit: string;
+  readonly errorSummaryTitle: string;
+
+  // The results.
+  readonly resultsTitle: string;
+  /** The search summed up above the results. */
+  readonly criteria: {
+    readonly title: string;
+    readonly needs: string;
+    readonly priority: (n: number) => string;
+    readonly location: string;
+    readonly ageGroup: string;
+    readonly gender: string;
+    readonly religion: string;
+    readonly maxDistance: string;
+    readonly modes: string;
+  };
+  readonly resultsIntro: (count: number) => string;
+  readonly searchAgain: string;
+  readonly printHint: string;
+  readonly pokmas: string;
+  readonly distance: string;
+  readonly distanceUnknown: string;
+  readonly km: (value: string) => string;
+  readonly covered: string;
+  readonly missing: string;
+  readonly none: string;
+  readonly score: string;
+  readonly scoreOf: (value: string) => string;
+  readonly factorsTitle: string;
+  readonly factor: string;
+  readonly factorValue: string;
+  readonly factorWeight: string;
+  readonly factorContribution: string;
+  readonly reasons: string;
+  readonly contact: string;
+  readonly contactPerson: string;
+  readonly phone: string;
+  readonly email: string;
+  readonly address: string;
+  readonly noContact: string;
+  readonly whyMissingTitle: string;
+  readonly whyMissingIntro: string;
+  readonly whyMissingNone: string;
+  readonly reason: string;
+  readonly count: string;
+
+  // A partner's page.
+  readonly partnerTitle: string;
+  readonly offerings: string;
+  readonly service: string;
+  readonly modes: string;
+  readonly sectors: string;
+  readonly religions: string;
+  readonly capacity: string;
+  readonly capacityOf: (free: number, total: number) => string;
+  readonly capacityUnknown: string;
+  readonly eligibility: string;
+  readonly ageGroups: string;
+  readonly genders: string;
+  readonly all: string;
+  readonly serviceRadius: string;
+  readonly inactive: string;
+  readonly languages: string;
+  readonly location: string;
+  readonly backToSearch: string;
+  readonly notFoundTitle: string;
+  readonly partnerNotFound: string;
+
+  // The coverage page.
+  readonly coverageTitle: string;
+  readonly coverageIntro: string;
+  readonly coverageMap: string;
+  readonly coverageCsv: string;
+  readonly coverageSummary: string;
+  readonly coverageUnavailable: string;
+  readonly coverage: {
+    readonly places: string;
+    readonly fullyCovered: string;
+    readonly overall: string;
+    readonly byService: string;
+    readonly coveredPlaces: string;
+    readonly inPersonPlaces: string;
+    readonly share: string;
+    readonly byKanwil: string;
+    readonly kanwil: string;
+    readonly note: string;
+  };
+
+  readonly footer: string;
+  /** The message beside each field of the form that is at fault. */
+  readonly errors: Readonly<Record<FormField, string>>;
+  readonly bodyErrors: Readonly<Record<BodyError, NoticeStrings>>;
+  readonly authRequired: NoticeStrings;
+}
