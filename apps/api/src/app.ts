@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import packageJson from '../package.json' with { type: 'json' };
 import type { Config } from './env';
 import { bearerAuth } from './lib/auth';
 import { cacheControlByDefault } from './lib/cache-control';
@@ -105,7 +106,7 @@ export function createApp({ directory, registry, config, logger = silentLogger }
     openapi: '3.1.0',
     info: {
       title: 'pokmas-match API',
-      version: '0.1.0',
+      version: packageJson.version,
       license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description:
         "Ranks POKMAS LIPAS partners for probation clients, and places cohorts of clients within partners' free places. " +

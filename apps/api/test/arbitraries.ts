@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AGE_GROUP_IDS, ALLOCATION_WEIGHTINGS, GENDER_IDS, LANGS, MODE_IDS, RELIGION_IDS, SECTOR_IDS, SERVICE_IDS } from '@pokmas/matcher';
+import { AGE_GROUP_IDS, ALLOCATION_WEIGHTINGS, FACTOR_IDS, GENDER_IDS, LANGS, MODE_IDS, RELIGION_IDS, SECTOR_IDS, SERVICE_IDS } from '@pokmas/matcher';
 
 // Generators for request bodies, bounded to mirror the schemas: `recommendationRequestArb` and
 // `allocationRequestArb` give only valid bodies; the mutations and raw texts below turn them into anything else.
@@ -42,10 +42,7 @@ export const locatedClientArb = fc.record(clientFields(fc.constantFrom(...KNOWN_
 });
 
 const weightArb = fc.double({ min: 0, max: 100, noNaN: true });
-const weightsArb = fc.record(
-  { coverage: weightArb, proximity: weightArb, capacity: weightArb, administrative: weightArb },
-  { requiredKeys: [] },
-);
+const weightsArb = fc.record(Object.fromEntries(FACTOR_IDS.map((id) => [id, weightArb])), { requiredKeys: [] });
 
 export const recommendationRequestArb = fc.record(
   {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { makeApp, type TestApp } from './fixtures';
 
 type Doc = Record<string, any>;
@@ -26,6 +27,18 @@ const resolve = (ref: string): unknown =>
     .reduce<any>((node, key) => node?.[key], doc);
 
 describe('GET /openapi.json', () => {
+  test("names the API's version as the package does, so the document changes with each release", () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(doc.info.version).toBe(version);
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  test('every operation has an operationId, each its own', () => {
+    const ids = operations().map(({ operation }) => operation.operationId);
+    expect(ids.filter((id) => typeof id !== 'string')).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test('is an OpenAPI 3.1 document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: 'pokmas-match API' });

@@ -144,6 +144,34 @@ describe('unexpected errors', () => {
     expect(res.status).toBe(200);
     expect(validated).toBe(1);
   });
+
+  test('an allocation is validated once, by the route, and repeated client ids are still a 422 at the id', async () => {
+    const { app, store } = await appWithLogs();
+    const loaded = prepareRegistry(fixtureRegistry());
+    let validated = 0;
+    store.swap({
+      ...loaded,
+      matcher: {
+        ...loaded.matcher,
+        allocate: () => {
+          throw new Error('the validating entry point was called');
+        },
+        allocateValidated: (clients, options) => {
+          validated++;
+          return loaded.matcher.allocateValidated(clients, options);
+        },
+      },
+    });
+    const client = (id: string) => ({ id, bapasId: '026', needs: [{ service: 'job-placement' }] });
+    const res = await app.request('/v1/allocations', postJson({ clients: [client('K-1'), client('K-2')], options: { minScore: 0.1 } }));
+    expect(res.status).toBe(200);
+    expect(validated).toBe(1);
+    const repeated = await app.request('/v1/allocations', postJson({ clients: [client('K-1'), client('K-1')] }));
+    expect(repeated.status).toBe(422);
+    expect(((await repeated.json()) as { issues: { path: unknown[] }[] }).issues.map((issue) => issue.path)).toEqual([
+      ['clients', 1, 'id'],
+    ]);
+  });
 });
 
 describe('registry reloads', () => {

@@ -402,6 +402,16 @@ describe('assets', () => {
     expect(css).not.toMatch(/url\(|@import|https?:/);
   });
 
+  it('gives every factor a colour of its own, for its bar segment and its swatch', async () => {
+    const css = await (await ctx.app.request('/assets/app.css')).text();
+    const colours = FACTOR_IDS.map((id) => {
+      expect(css, id).toContain(`.bar .f-${id}, .swatch.f-${id} { background: var(--bar-${id}); }`);
+      return css.match(new RegExp(`--bar-${id}: (#[0-9a-f]{6});`))?.[1];
+    });
+    expect(colours.every(Boolean)).toBe(true);
+    expect(new Set(colours).size).toBe(FACTOR_IDS.length);
+  });
+
   it("tells the browser to load nothing but the app's own stylesheet, on every page", async () => {
     for (const response of [
       await ctx.app.request('/'),

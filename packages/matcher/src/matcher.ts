@@ -1,5 +1,5 @@
 import { allocatePrepared } from './allocation/allocate';
-import { parseAllocateOptions, parseClients } from './allocation/parse';
+import { allocationSettings, distinctClients, parseAllocateOptions, parseClients, type AllocationSettings } from './allocation/parse';
 import { parseOptions, resolveOptions } from './options';
 import { parseClient, parsePartners, prepareClient, prepareRegistry, type PreparedRegistry } from './prepare';
 import { answer } from './partner-index/answer';
@@ -27,6 +27,12 @@ export interface Matcher {
    * proximity and service radius as defaults, overridden key by key.
    */
   allocate(clients: readonly Client[], options?: AllocateOptions): Allocation;
+  /**
+   * `allocate` without validating again: for callers that have validated each client with
+   * `ClientSchema` and the options with `AllocateOptionsSchema`. Repeated client ids are still
+   * refused (`INVALID_CLIENTS`), as no schema of one client can see them.
+   */
+  allocateValidated(clients: readonly Client[], options?: AllocateOptions): Allocation;
   /** The partners, in the order given: the same objects, once validated. */
   readonly partners: readonly Partner[];
 }
@@ -59,6 +65,15 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   const search = new PartnerSearch(index);
   // Allocation reads partners as objects; they are prepared at the first allocation only.
   let forAllocation: PreparedRegistry | undefined;
+  const allocateWith = (clients: readonly Client[], settings: AllocationSettings): Allocation => {
+    const resolved = resolveOptions(base, settings.scoring);
+    forAllocation ??= prepareRegistry(valid);
+    const { order } = index;
+    for (let position = 0; position < order.length; position++) {
+      assertUnchanged(index, position, forAllocation.partners[order[position]!]!, SERVICE_IDS);
+    }
+    return allocatePrepared(clients, forAllocation, resolved, settings);
+  };
 
   return {
     partners: valid,
@@ -71,14 +86,11 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
       return answer(search, prepareClient(client), resolved);
     },
     allocate(clients, callOptions) {
-      const allocation = parseAllocateOptions(callOptions);
-      const resolved = resolveOptions(base, allocation.scoring);
-      forAllocation ??= prepareRegistry(valid);
-      const { order } = index;
-      for (let position = 0; position < order.length; position++) {
-        assertUnchanged(index, position, forAllocation.partners[order[position]!]!, SERVICE_IDS);
-      }
-      return allocatePrepared(parseClients(clients), forAllocation, resolved, allocation);
+      const settings = parseAllocateOptions(callOptions);
+      return allocateWith(parseClients(clients), settings);
+    },
+    allocateValidated(clients, callOptions) {
+      return allocateWith(distinctClients(clients), allocationSettings(callOptions ?? {}));
     },
   };
 }

@@ -21,32 +21,47 @@ export function parseIdList<T extends { id: string }>(input: unknown, schema: z.
     throw new MatcherError(code, [{ path: [field], code: 'invalid_type', message: `expected an array of ${field}` }]);
   }
   const issues: MatcherIssue[] = [];
-  const items: T[] = [];
-  const firstIndex = new Map<string, number>();
+  const items: (T | undefined)[] = [];
   // A plain loop, not forEach: forEach skips the holes of a sparse array, which must be
   // reported like any other missing item.
   for (let index = 0; index < input.length; index++) {
     const parsed = schema.safeParse(input[index]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        issues.push({ path: [field, index, ...issue.path], code: issue.code, message: issue.message });
-      }
+    if (parsed.success) {
+      items.push(parsed.data);
       continue;
     }
-    const seen = firstIndex.get(parsed.data.id);
-    if (seen !== undefined) {
+    items.push(undefined);
+    for (const issue of parsed.error.issues) {
+      issues.push({ path: [field, index, ...issue.path], code: issue.code, message: issue.message });
+    }
+  }
+  for (const issue of repeatedIds(items, field)) issues.push(issue);
+  if (issues.length > 0) throw new MatcherError(code, issues);
+  return items as T[];
+}
+
+/** Every record (undefined: one refused already) whose id an earlier record has, naming where it was first used. */
+function repeatedIds(items: readonly ({ readonly id: string } | undefined)[], field: string): MatcherIssue[] {
+  const issues: MatcherIssue[] = [];
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (!item) return;
+    const seen = firstIndex.get(item.id);
+    if (seen === undefined) firstIndex.set(item.id, index);
+    else
       issues.push({
         path: [field, index, 'id'],
         code: 'custom',
         message: `repeats the id of ${field}.${seen}; give each an id of its own`,
       });
-    } else {
-      firstIndex.set(parsed.data.id, index);
-    }
-    items.push(parsed.data);
-  }
+  });
+  return issues;
+}
+
+/** Throws `code` naming every repeated id of records validated one by one already. */
+export function assertDistinctIds(items: readonly { readonly id: string }[], field: string, code: MatcherErrorCode): void {
+  const issues = repeatedIds(items, field);
   if (issues.length > 0) throw new MatcherError(code, issues);
-  return items;
 }
 
 /** Validates a partner list, throwing `INVALID_PARTNERS` with every bad field and repeated id. */

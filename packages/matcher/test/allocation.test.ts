@@ -150,6 +150,16 @@ describe('options', () => {
       allocate(cohort, partners, { weights: { proximity: 1, administrative: 0 } }),
     );
   });
+
+  it('allocates validated input without parsing it again, the same answer, still refusing repeated ids', () => {
+    const partners = [partner('DEKAT', { capacity: onePlace }), partner('JAUH', { capacity: onePlace, location: PLACES.cimahi })];
+    const cohort = [client({ id: 'K-1' }), client({ id: 'K-2' })];
+    const matcher = createMatcher(partners);
+    expect(matcher.allocateValidated(cohort, { minScore: 0.2 })).toEqual(matcher.allocate(cohort, { minScore: 0.2 }));
+    expect(matcher.allocateValidated(cohort)).toEqual(matcher.allocate(cohort));
+    const error = catchMatcherError(() => matcher.allocateValidated([client({ id: 'K-1' }), client({ id: 'K-1' })]));
+    expect([error.code, error.issues.map((issue) => issue.path)]).toEqual(['INVALID_CLIENTS', [['clients', 1, 'id']]]);
+  });
 });
 
 describe('the answer', () => {

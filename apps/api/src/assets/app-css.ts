@@ -21,6 +21,7 @@ export const APP_CSS = `
   --bar-proximity: #2e7d32;
   --bar-capacity: #8a4b00;
   --bar-administrative: #5b3f8c;
+  --bar-language: #a0306e;
 }
 * { box-sizing: border-box; }
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 100%; line-height: 1.5; color: var(--ink); background: var(--paper); }
@@ -91,6 +92,7 @@ button.primary:hover { background: #083a50; }
 .bar .f-proximity, .swatch.f-proximity { background: var(--bar-proximity); }
 .bar .f-capacity, .swatch.f-capacity { background: var(--bar-capacity); }
 .bar .f-administrative, .swatch.f-administrative { background: var(--bar-administrative); }
+.bar .f-language, .swatch.f-language { background: var(--bar-language); }
 .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: -1px; border: 1px solid var(--ink); }
 table { border-collapse: collapse; margin: .5rem 0; }
 caption { text-align: left; padding: .25rem 0; }

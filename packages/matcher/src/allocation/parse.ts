@@ -1,7 +1,7 @@
 import { parseWith } from '../errors';
-import { parseIdList } from '../prepare';
+import { assertDistinctIds, parseIdList } from '../prepare';
 import { ClientSchema, type Client, type Priority } from '../schemas/client';
-import { AllocateOptionsSchema, type AllocationWeighting } from '../schemas/allocation';
+import { AllocateOptionsSchema, type AllocateOptions, type AllocationWeighting } from '../schemas/allocation';
 import type { RecommendOptions } from '../schemas/options';
 
 /** Allocation options with their defaults filled in; `scoring` goes to `resolveOptions`. */
@@ -17,9 +17,19 @@ export function parseClients(input: unknown): Client[] {
   return parseIdList(input, ClientSchema, 'clients', 'INVALID_CLIENTS');
 }
 
+/** Clients that `ClientSchema` accepted one by one, held to the rule no schema of one client can: distinct ids. */
+export function distinctClients(clients: readonly Client[]): readonly Client[] {
+  assertDistinctIds(clients, 'clients', 'INVALID_CLIENTS');
+  return clients;
+}
+
 /** Validates allocation options (throwing `INVALID_OPTIONS`) and fills in their defaults. */
 export function parseAllocateOptions(input: unknown): AllocationSettings {
-  const parsed = parseWith(AllocateOptionsSchema, input ?? {}, 'INVALID_OPTIONS', ['options']);
+  return allocationSettings(parseWith(AllocateOptionsSchema, input ?? {}, 'INVALID_OPTIONS', ['options']));
+}
+
+/** The settings of options that `AllocateOptionsSchema` accepted, their defaults filled in. */
+export function allocationSettings(parsed: AllocateOptions): AllocationSettings {
   const { needs = 'all', minScore = 0, weighting = 'score', weights, proximity, defaultServiceRadiusKm } = parsed;
   // Only the keys given: resolveOptions lets a later layer's keys override an earlier one's,
   // so an explicit `undefined` would hide the matcher's own default.

@@ -7,8 +7,9 @@ export const allocate: AppRouteHandler<AllocateRoute> = (c) => {
   const { registry, directory } = c.var;
   // Every client the directory cannot locate is a 422 at clients.<i>.<field>; repeated ids and
   // weights that add up to 0 are the library's MatcherError, a 422 at clients.<i>.id or options.weights.
+  // The body was validated by the route's schema, so the matcher does not parse it again.
   const located = locateClients(directory, clients).map(({ client }) => client);
-  const allocation = registry.matcher.allocate(located, options);
+  const allocation = registry.matcher.allocateValidated(located, options);
 
   return c.json(
     {

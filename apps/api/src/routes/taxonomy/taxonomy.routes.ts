@@ -56,6 +56,7 @@ void taxonomyFits;
 export const get = createRoute({
   method: 'get',
   path: '/v1/taxonomy',
+  operationId: 'getTaxonomy',
   tags: ['Taxonomy'],
   summary: 'Fields, communities, services and the other terms clients and partners use, and the codes results carry',
   responses: {
