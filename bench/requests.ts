@@ -34,5 +34,5 @@ export const RECOMMENDATION_REQUESTS: readonly RecommendationRequest[] = [
   },
 ];
 
-/** The body `POST /v1/recommendations` takes for a request: the client, with the options beside it at the top level. */
-export const recommendationBody = ({ client, options }: RecommendationRequest) => ({ client, ...options });
+/** The body `POST /v1/recommendations` takes for a request: the client, and its options under `options`. */
+export const recommendationBody = ({ client, options }: RecommendationRequest) => (options ? { client, options } : { client });
