@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { AGE_GROUP_IDS, ALLOCATION_WEIGHTINGS, FACTOR_IDS, GENDER_IDS, LANGS, MODE_IDS, RELIGION_IDS, SECTOR_IDS, SERVICE_IDS } from '@pokmas/matcher';
+import {
+  AGE_GROUP_IDS,
+  ALLOCATION_WEIGHTINGS,
+  FACTOR_IDS,
+  GENDER_IDS,
+  LANGS,
+  MODE_IDS,
+  RELIGION_IDS,
+  SECTOR_IDS,
+  SERVICE_IDS,
+} from '@pokmas/matcher';
 
 // Generators for request bodies, bounded to mirror the schemas: `recommendationRequestArb` and
 // `allocationRequestArb` give only valid bodies; the mutations and raw texts below turn them into anything else.
