@@ -65,14 +65,16 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   const search = new PartnerSearch(index);
   // Allocation reads partners as objects; they are prepared at the first allocation only.
   let forAllocation: PreparedRegistry | undefined;
-  const allocateWith = (clients: readonly Client[], settings: AllocationSettings): Allocation => {
+  // The clients are checked last, as `allocate` always has: an error in the options or a changed
+  // partner is reported before one in the clients.
+  const allocateWith = (settings: AllocationSettings, checkedClients: () => readonly Client[]): Allocation => {
     const resolved = resolveOptions(base, settings.scoring);
     forAllocation ??= prepareRegistry(valid);
     const { order } = index;
     for (let position = 0; position < order.length; position++) {
       assertUnchanged(index, position, forAllocation.partners[order[position]!]!, SERVICE_IDS);
     }
-    return allocatePrepared(clients, forAllocation, resolved, settings);
+    return allocatePrepared(checkedClients(), forAllocation, resolved, settings);
   };
 
   return {
@@ -86,11 +88,10 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
       return answer(search, prepareClient(client), resolved);
     },
     allocate(clients, callOptions) {
-      const settings = parseAllocateOptions(callOptions);
-      return allocateWith(parseClients(clients), settings);
+      return allocateWith(parseAllocateOptions(callOptions), () => parseClients(clients));
     },
     allocateValidated(clients, callOptions) {
-      return allocateWith(distinctClients(clients), allocationSettings(callOptions ?? {}));
+      return allocateWith(allocationSettings(callOptions ?? {}), () => distinctClients(clients));
     },
   };
 }

@@ -224,6 +224,14 @@ describe('bad input', () => {
     expect(catchMatcherError(() => allocate([client()], [], { weights: zero })).issues[0]!.path).toEqual(['options', 'weights']);
   });
 
+  it('reports bad options before bad clients, from a matcher too, validated or not', () => {
+    const zero = Object.fromEntries(FACTOR_IDS.map((id) => [id, 0]));
+    const matcher = createMatcher([partner('A')]);
+    const twice = [client({ id: 'K-1' }), client({ id: 'K-1' })];
+    expect(catchMatcherError(() => matcher.allocate(twice, { weights: zero })).code).toBe('INVALID_OPTIONS');
+    expect(catchMatcherError(() => matcher.allocateValidated(twice, { weights: zero })).code).toBe('INVALID_OPTIONS');
+  });
+
   it('throws INVALID_PARTNERS for a bad partner', () => {
     expect(catchMatcherError(() => allocate([client()], [{ ...partner('A'), capacity: { total: 1, used: 2 } }])).code).toBe(
       'INVALID_PARTNERS',
