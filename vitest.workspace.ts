@@ -20,6 +20,7 @@ const project = (name: string, dir: string): TestProjectInlineConfiguration => (
 export const projects: TestProjectInlineConfiguration[] = [
   project('matcher', './packages/matcher'),
   project('directory', './packages/directory'),
+  project('store', './packages/store'),
   project('api', './apps/api'),
   project('bench', './bench'),
 ];
