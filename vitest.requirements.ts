@@ -11,8 +11,10 @@ import type { Reporter, TestModule } from 'vitest/node';
 export interface Requirement {
   /** What is needed, as a person would name it. */
   readonly name: string;
-  /** The test files that need it. */
-  readonly files: RegExp;
+  /** The test files that need it, by path. */
+  readonly files?: RegExp;
+  /** The tests that need it, by full name (describe blocks, then title), in whatever file. */
+  readonly tests?: RegExp;
   /** Why it is missing here, or undefined when it is present. */
   readonly missing: () => string | undefined;
   /** The one command that makes it present. */
@@ -21,12 +23,23 @@ export interface Requirement {
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** A server where the tests may create and drop databases; the tests run on PostgreSQL with it. */
+export const PG_TEST_URL = process.env.PG_TEST_URL || undefined;
+
 export const REQUIREMENTS: readonly Requirement[] = [
   {
     name: 'Chromium',
     files: /-browser\.test\.tsx?$/,
     missing: () => (existsSync(CHROMIUM) ? undefined : `no browser at ${CHROMIUM} (set CHROMIUM_PATH to use another)`),
     install: 'sudo apt-get install -y chromium fonts-dejavu-core',
+  },
+  {
+    // The store's contract suite and its reliability tests name the database in a describe
+    // block ("store on PostgreSQL"); the same files run on SQLite with nothing installed.
+    name: 'PostgreSQL',
+    tests: /\bon PostgreSQL\b/,
+    missing: () => (PG_TEST_URL ? undefined : 'no PG_TEST_URL (the postgres:// URL of a server where the tests may create databases)'),
+    install: 'sudo apt-get install -y postgresql && export PG_TEST_URL="$(packages/store/scripts/pg-test-cluster.sh start)"',
   },
 ];
 
@@ -46,8 +59,9 @@ export class SkippedRequirementsReporter implements Reporter {
       if (reason === undefined) continue;
       const skipped: string[] = [];
       for (const module of testModules) {
-        if (!requirement.files.test(module.moduleId)) continue;
+        const wholeFile = requirement.files?.test(module.moduleId) ?? false;
         for (const test of module.children.allTests()) {
+          if (!wholeFile && !requirement.tests?.test(test.fullName)) continue;
           if (test.result().state === 'skipped') skipped.push(`  ${relative(process.cwd(), module.moduleId)} > ${test.fullName}`);
         }
       }
