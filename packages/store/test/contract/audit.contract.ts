@@ -62,7 +62,8 @@ export function auditContract(it: StoreTest): void {
 
     it('filters by account, action, entity, id and time', async ({ store }) => {
       await store.seedIfEmpty(registry());
-      const start = new Date().toISOString();
+      // Entries carry milliseconds: let the clock pass the seeding, so that `start` divides them.
+      const start = await nextMillisecond();
       await store.patchPartner('P-1', { name: 'Satu (fiktif)' }, 1, EDITOR);
       await store.patchPartner('P-2', { name: 'Dua (fiktif)' }, 1, ADMIN);
       const actions = async (filters: object) =>
@@ -114,4 +115,11 @@ export function auditContract(it: StoreTest): void {
       expect((await store.listAudit()).entries).toHaveLength(4);
     });
   });
+}
+
+/** The time, once the clock has moved past every entry written so far. */
+async function nextMillisecond(): Promise<string> {
+  const now = Date.now();
+  while (Date.now() <= now) await new Promise((resolve) => setTimeout(resolve, 1));
+  return new Date().toISOString();
 }
