@@ -4,7 +4,9 @@
  * Hono + zod reference (`bare-server.ts`), which can also send the API's own answers back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../report';
 
 export const HOST = '127.0.0.1';
@@ -27,7 +29,9 @@ export interface Server {
  * stdout, piped here and drained, and counted) and one API key required on `/v1`.
  */
 export function startApi(): Promise<Server> {
-  return startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: API_KEY });
+  // A store of its own, seeded from the demo registry at start, never the repository's ./data.
+  const DATA_DIR = mkdtempSync(join(tmpdir(), 'pokmas-bench-store-'));
+  return startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: API_KEY, DATA_DIR });
 }
 
 /**
@@ -41,8 +45,8 @@ export function startBare(answersFile: string): Promise<Server> {
 /** Starts a server as a child process on a free port; resolves once `/healthz` answers 200. */
 async function startServer(name: Server['name'], script: string, env: Record<string, string>): Promise<Server> {
   // The child's environment says everything it reads: no REGISTRY_FILE, CORS_ORIGINS or limits inherited.
-  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, ...inherited } = process.env;
-  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL];
+  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, ...inherited } = process.env;
+  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', script], {
     cwd: REPO_ROOT,
     env: { ...inherited, ...env, PORT: '0', HOST },

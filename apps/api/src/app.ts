@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Directory } from '@pokmas/directory';
+import type { Store } from '@pokmas/store';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
@@ -13,9 +14,9 @@ import { createRouter } from './lib/create-app';
 import { errorToProblem } from './lib/errors';
 import { silentLogger, type Logger } from './lib/logger';
 import { clip, MAX_ISSUES, problem } from './lib/problem';
-import type { RegistryStore } from './lib/registry-store';
 import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
+import type { LiveRegistry } from './store/live-registry';
 import allocations from './routes/allocations/allocations.index';
 import { allocate as allocationRoute, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from './routes/allocations/allocations.routes';
 import bapas from './routes/bapas/bapas.index';
@@ -32,7 +33,10 @@ const quotedPath = (path: string): string => clip(path, 200);
 
 export interface AppDeps {
   directory: Directory;
-  registry: RegistryStore;
+  /** The registry served, following `store`. */
+  registry: LiveRegistry;
+  /** The registry, the accounts and the audit log. */
+  store: Store;
   config: Config;
   logger?: Logger;
 }
@@ -48,10 +52,12 @@ const ROUTERS = [health, recommendations, allocations, partners, bapas, taxonomy
  * answers for errors. Starting a server is `index.ts`'s job; tests call `app.request` directly.
  *
  * @example
- * const app = createApp({ directory, registry: createRegistryStore(prepareRegistry(demo)), config: parseConfig({}) });
+ * const store = await openAppStore(config, directory);
+ * await seedStore(store, config, directory);
+ * const app = createApp({ directory, registry: await followStore(store, logger), store, config });
  * const res = await app.request('/v1/taxonomy');
  */
-export function createApp({ directory, registry, config, logger = silentLogger }: AppDeps): OpenAPIHono<AppBindings> {
+export function createApp({ directory, registry, store, config, logger = silentLogger }: AppDeps): OpenAPIHono<AppBindings> {
   const app = createRouter();
 
   app.use(requestId());
@@ -80,6 +86,8 @@ export function createApp({ directory, registry, config, logger = silentLogger }
   // A request keeps the registry it started with, even if a reload swaps in another meanwhile.
   app.use(async (c, next) => {
     c.set('registry', registry.current());
+    c.set('live', registry);
+    c.set('store', store);
     c.set('directory', directory);
     await next();
   });

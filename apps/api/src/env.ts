@@ -44,6 +44,11 @@ const EnvSchema = z.object({
       ),
     )
     .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'a postgres:// URL (PostgreSQL 15 or later); leave it unset to keep the data in SQLite under DATA_DIR')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
   CORS_ORIGINS: z.string().transform(list).pipe(z.array(OriginSchema)).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `one of ${LOG_LEVELS.join(', ')}`).default('info'),
   MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024, 'from 1024 to 10485760 bytes').default(64 * 1024),
@@ -52,10 +57,14 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** The registry file to serve; the demo registry when absent. */
+  /** The registry file that seeds an empty store; the demo registry when absent. */
   registryFile?: string;
   /** When not empty, `/v1` requires `Authorization: Bearer <key>` with one of these. */
   apiKeys: readonly string[];
+  /** The PostgreSQL server holding the store; SQLite under `dataDir` when absent. */
+  databaseUrl?: string;
+  /** The folder of the SQLite store (when `databaseUrl` is absent). */
+  dataDir: string;
   /** Origins allowed to call from a browser; `*` for any; no CORS headers when empty. */
   corsOrigins: readonly string[];
   logLevel: LogLevel;
@@ -90,6 +99,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     host: data.HOST,
     ...(data.REGISTRY_FILE ? { registryFile: data.REGISTRY_FILE } : {}),
     apiKeys: data.API_KEYS ?? [],
+    ...(data.DATABASE_URL ? { databaseUrl: data.DATABASE_URL } : {}),
+    dataDir: data.DATA_DIR,
     corsOrigins: data.CORS_ORIGINS ?? [],
     logLevel: data.LOG_LEVEL,
     maxBodyBytes: data.MAX_BODY_BYTES,

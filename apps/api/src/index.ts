@@ -1,32 +1,48 @@
 import { serve } from '@hono/node-server';
-import { loadDemoRegistry, loadDirectory, loadRegistryFile } from '@pokmas/directory';
+import { loadDirectory } from '@pokmas/directory';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './env';
 import { createLogger } from './lib/logger';
-import { createRegistryStore, describeError, prepareRegistry, reloadRegistry } from './lib/registry-store';
+import { describeError } from './lib/registry-store';
+import { followStore } from './store/live-registry';
+import { openAppStore, seedStore, type SeedOutcome } from './store/open';
 
 /** How long SIGTERM waits for requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
+
+// From the first line: SIGHUP's default action would end the process. The registry follows
+// the store now; there is no file to reload.
+process.on('SIGHUP', () => {
+  console.error(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'info',
+      msg: 'SIGHUP ignored: the registry follows the store; change it through /v1/partners or npm run registry -- import FILE',
+    }),
+  );
+});
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const directory = await loadDirectory();
-  const load = () => (config.registryFile ? loadRegistryFile(config.registryFile, directory) : loadDemoRegistry(directory));
-  const store = createRegistryStore(prepareRegistry(await readable(load, config.registryFile)));
-  const app = createApp({ directory, registry: store, config, logger });
+  const store = await openAppStore(config, directory);
+  const seeding = await seedStore(store, config, directory);
+  const live = await followStore(store, logger);
+  const app = createApp({ directory, registry: live, store, config, logger });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const registry = store.current();
+    const registry = live.current();
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     // Always printed (whatever LOG_LEVEL): tests and operators read the port from this line.
     console.log(
       JSON.stringify({
         time: new Date().toISOString(),
         level: 'info',
-        msg: `listening on http://${host}:${info.port}, serving ${registry.source} (version ${registry.version}, ${registry.partners.length} partners)`,
+        msg: `listening on http://${host}:${info.port}, serving ${registry.source} (version ${registry.version}, ${registry.partners.length} partners)${seedNote(seeding)}`,
         url: `http://${host}:${info.port}`,
         registry: { source: registry.source, version: registry.version, partners: registry.partners.length },
+        store: { dialect: store.dialect, location: store.location, seeded: seeding.seeded },
       }),
     );
   });
@@ -36,16 +52,13 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  let reloading = Promise.resolve(true);
-  process.on('SIGHUP', () => {
-    logger.info('SIGHUP: reloading the registry', { source: config.registryFile ?? 'demo' });
-    reloading = reloading.then(() => reloadRegistry(store, load, logger));
-  });
-
   // SIGTERM (and Ctrl-C): stop accepting, let requests in flight finish, then exit 0.
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info(`${signal}: finishing requests in flight, then exiting`);
-    server.close(() => process.exit(0));
+    server.close(() => {
+      live.close();
+      void store.close().finally(() => process.exit(0));
+    });
     // Keep-alive connections idle between requests would otherwise hold the close until they time out.
     if ('closeIdleConnections' in server) setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => {
@@ -58,19 +71,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-/** The first load: a file that cannot be read at all says which setting to change. */
-async function readable<T>(load: () => Promise<T>, file: string | undefined): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (file && typeof code === 'string') {
-      throw new Error(
-        `REGISTRY_FILE ${file} cannot be read (${code}): give a readable .json or .csv file, or leave REGISTRY_FILE unset for the demo registry`,
-      );
-    }
-    throw error;
+function seedNote(seeding: SeedOutcome): string {
+  if (seeding.seeded) return `; the store was empty and was seeded from ${seeding.source}`;
+  if (seeding.ignoredFile) {
+    return `; REGISTRY_FILE ${seeding.ignoredFile} was not applied: the store holds the registry, import the file with npm run registry -- import ${seeding.ignoredFile}`;
   }
+  return '';
 }
 
 main().catch((error: unknown) => {

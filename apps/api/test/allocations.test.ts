@@ -42,7 +42,7 @@ describe('POST /v1/allocations over the demo registry', () => {
     const parsed = AllocationResponseSchema.parse(answer.body);
     expect(parsed.optimal).toBe(true);
     expect(parsed.stats.algorithm).toBe('network-simplex');
-    expect(parsed.registry).toEqual({ version: demo.version, partners: demo.partners.length });
+    expect(parsed.registry).toEqual({ version: 'r1', partners: demo.partners.length });
     expect(parsed.assignments.length).toBeGreaterThan(0);
   });
 
@@ -116,7 +116,7 @@ describe('POST /v1/allocations when places are short', () => {
       { clientId: 'K-1', service: 'legal-aid', reason: 'capacity-exhausted' },
       { clientId: 'K-3', service: 'skills-training', reason: 'no-eligible-partner' },
     ]);
-    expect(body).toMatchObject({ optimal: true, registry: { version: 'cohort-1', partners: 2 } });
+    expect(body).toMatchObject({ optimal: true, registry: { version: 'r1', partners: 2 } });
   });
 
   test('the options reach the engine: priority weighting gives the place to the urgent need, minScore leaves weak pairs out', async () => {

@@ -40,7 +40,7 @@ describe('GET /v1/coverage', () => {
     expect(body.places.map((place: { id: string }) => place.id)).toEqual(offices.map((office) => office.id));
     expect(body.places.some((place: { id: string }) => place.id === '009')).toBe(false); // planned
     expect(body.services).toEqual([...SERVICE_IDS]);
-    expect(body.registry).toEqual({ version: 'fixture-1', partners: PARTNERS.length });
+    expect(body.registry).toEqual({ version: 'r1', partners: PARTNERS.length });
     expect(body.summary).toEqual(body.national);
   });
 
@@ -171,7 +171,7 @@ describe('GET /v1/coverage?format=csv', () => {
     const res = await get('/v1/coverage?format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('pokmas-coverage-fixture-1.csv');
+    expect(res.headers.get('content-disposition')).toContain('pokmas-coverage-r1.csv');
     const text = await res.text();
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
@@ -237,7 +237,7 @@ describe('GET /v1/coverage?format=csv', () => {
 
 describe('coverage cache', () => {
   it('measures once per registry version and again after a reload', async () => {
-    const { app, store, directory } = await makeApp();
+    const { app, live: store, directory } = await makeApp();
     const first = bapasCoverage(store.current(), directory);
     expect(bapasCoverage(store.current(), directory)).toBe(first);
 
@@ -250,7 +250,7 @@ describe('coverage cache', () => {
   });
 
   it('does not serve one directory the coverage of another', async () => {
-    const { store, directory } = await makeApp();
+    const { live: store, directory } = await makeApp();
     const fewer = createDirectory({ ...directory, bapas: directory.bapas.slice(0, 3) });
     expect(bapasCoverage(store.current(), directory).places.length).toBeGreaterThan(3);
     expect(bapasCoverage(store.current(), fewer).places).toHaveLength(3);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -28,9 +29,11 @@ function start(env: Record<string, string>): {
   stderr: () => string;
   exited: Promise<number | null>;
 } {
+  // Each server keeps its store in a folder of its own unless the test names one.
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pokmas-api-e2e-data-'));
   const child = spawn(process.execPath, ['--conditions=@pokmas/source', '--import', 'tsx', ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, ...env },
   });
   const lines: string[] = [];
   let buffered = '';
@@ -102,39 +105,39 @@ afterAll(async () => {
 });
 
 describe('the server as a process', () => {
-  test('serves a registry file, reloads it on SIGHUP (good, then bad), and drains on SIGTERM with exit code 0', async () => {
+  test('seeds an empty store from a registry file, ignores SIGHUP, keeps the store over a later file, and drains on SIGTERM with exit code 0', async () => {
     const file = join(dir, 'registry.json');
     await writeFile(file, registryFile(PARTNERS));
-    const server = await startServer({ REGISTRY_FILE: file, LOG_LEVEL: 'info' });
+    const dataDir = await mkdtemp(join(tmpdir(), 'pokmas-api-e2e-store-'));
+    // A later file is not applied to a store that holds a registry: the start line says so.
+    const earlier = await startServer({ REGISTRY_FILE: file, DATA_DIR: dataDir });
+    earlier.child.kill('SIGTERM');
+    expect(await earlier.exited).toBe(0);
+    expect(earlier.lines[0]).toMatch(
+      /serving .*pokmas\.sqlite \(version r1, 4 partners\); the store was empty and was seeded from .*registry\.json/,
+    );
+    await writeFile(file, registryFile(PARTNERS.slice(0, 2)));
+    const server = await startServer({ REGISTRY_FILE: file, DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     try {
-      expect(server.lines[0]).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+, serving .*registry\.json \(version \w+, 4 partners\)/);
+      expect(server.lines[0]).toMatch(
+        /serving .*pokmas\.sqlite \(version r1, 4 partners\); REGISTRY_FILE .*registry\.json was not applied: the store holds the registry, import the file with npm run registry -- import /,
+      );
 
       const first = await call(`${server.url}/healthz`);
       expect(first.status).toBe(200);
-      expect(first.body.registry.partners).toBe(4);
-      const version1 = first.body.registry.version as string;
+      expect(first.body.registry).toEqual({ version: 'r1', partners: 4 });
 
       const ranked = await call(`${server.url}/v1/recommendations`, { method: 'POST', headers: json, body: recommendation });
       expect(ranked.status).toBe(200);
       expect(ranked.headers['cache-control']).toBe('no-store');
-      expect(ranked.body.registry.version).toBe(version1);
+      expect(ranked.body.registry.version).toBe('r1');
       expect(ranked.body.matches[0].partner.name).toBe('BLK Bandung');
 
-      // A good file: swapped in, with a new version.
-      await writeFile(file, registryFile(PARTNERS.slice(0, 2)));
+      // SIGHUP no longer reloads anything, and never ends the server.
       server.child.kill('SIGHUP');
-      await server.waitForLine(/"msg":"registry reloaded"/, 10_000);
+      await expect.poll(() => server.stderr(), { timeout: 10_000 }).toMatch(/SIGHUP ignored/);
       const second = await call(`${server.url}/healthz`);
-      expect(second.body.registry.partners).toBe(2);
-      expect(second.body.registry.version).not.toBe(version1);
-
-      // A bad file: the old registry keeps serving, and the log says why.
-      await writeFile(file, registryFile([{ ...PARTNERS[0], kind: 'club' }]));
-      server.child.kill('SIGHUP');
-      const failure = JSON.parse(await server.waitForLine(/"msg":"registry reload failed/, 10_000)) as { reason: string };
-      expect(failure.reason).toMatch(/row 1, kind/);
-      const third = await call(`${server.url}/healthz`);
-      expect(third.body.registry).toEqual(second.body.registry);
+      expect(second.body.registry).toEqual(first.body.registry);
 
       // A keep-alive connection left idle (fetch pools it) must not hold the shutdown up.
       expect((await fetch(`${server.url}/v1/taxonomy`)).status).toBe(200);
@@ -167,7 +170,7 @@ describe('the server as a process', () => {
 
       // Logs: one line per request, never the client's fields.
       const requests = server.lines.filter((line) => line.includes('"msg":"request"'));
-      expect(requests.length).toBe(6);
+      expect(requests.length).toBe(5);
       expect(server.lines.join('\n')).not.toContain('K-E2E-5531');
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGKILL');

@@ -6,6 +6,7 @@ describe('configuration', () => {
     expect(parseConfig({})).toEqual({
       port: 3000,
       host: '127.0.0.1',
+      dataDir: './data',
       apiKeys: [],
       corsOrigins: [],
       logLevel: 'info',
@@ -19,6 +20,8 @@ describe('configuration', () => {
       HOST: '0.0.0.0',
       REGISTRY_FILE: '/data/partners.csv',
       API_KEYS: ' key-a-0123456789abcdef , key-b-0123456789abcdef ,',
+      DATABASE_URL: 'postgres://pokmas:secret@db.example:5432/pokmas',
+      DATA_DIR: '/var/lib/pokmas',
       CORS_ORIGINS: 'https://a.example,http://localhost:5173',
       LOG_LEVEL: 'warn',
       MAX_BODY_BYTES: '4096',
@@ -29,6 +32,8 @@ describe('configuration', () => {
       host: '0.0.0.0',
       registryFile: '/data/partners.csv',
       apiKeys: ['key-a-0123456789abcdef', 'key-b-0123456789abcdef'],
+      databaseUrl: 'postgres://pokmas:secret@db.example:5432/pokmas',
+      dataDir: '/var/lib/pokmas',
       corsOrigins: ['https://a.example', 'http://localhost:5173'],
       logLevel: 'warn',
       maxBodyBytes: 4096,
@@ -44,6 +49,7 @@ describe('configuration', () => {
         PORT: '70000',
         REGISTRY_FILE: 'partners.xlsx',
         API_KEYS: secret,
+        DATABASE_URL: `mysql://pokmas:${secret}@db.example/pokmas`,
         CORS_ORIGINS: 'https://a.example/',
         LOG_LEVEL: 'verbose',
         MAX_BODY_BYTES: '10',
@@ -53,7 +59,7 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'REGISTRY_FILE', 'API_KEYS', 'CORS_ORIGINS', 'LOG_LEVEL', 'MAX_BODY_BYTES'])
+    for (const name of ['PORT', 'REGISTRY_FILE', 'API_KEYS', 'DATABASE_URL', 'CORS_ORIGINS', 'LOG_LEVEL', 'MAX_BODY_BYTES'])
       expect(message).toContain(`${name}: `);
     expect(message).toContain('at least 16 characters');
     expect(message).not.toContain(secret);

@@ -2,7 +2,13 @@ import { loadDirectory, type Directory, type Registry } from '@pokmas/directory'
 import type { Partner } from '@pokmas/matcher';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/env';
-import { createRegistryStore, prepareRegistry, type RegistryStore } from '../src/lib/registry-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Store } from '@pokmas/store';
+import { silentLogger, type Logger } from '../src/lib/logger';
+import { followStore, type LiveRegistry } from '../src/store/live-registry';
+import { openAppStore } from '../src/store/open';
 
 /** A small registry around Bandung (Bapas 026, Kota Bandung 32.73) and one partner in Jakarta. */
 export const PARTNERS: Partner[] = [
@@ -68,16 +74,29 @@ export const getDirectory = (): Promise<Directory> => (directory ??= loadDirecto
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
-  store: RegistryStore;
+  /** The registry the app serves, following `store`. */
+  live: LiveRegistry;
+  store: Store;
   directory: Directory;
 }
 
-/** An app over the fixture registry; `env` as the process would see it. */
-export async function makeApp(env: Record<string, string> = {}, registry: Registry = fixtureRegistry()): Promise<TestApp> {
+/**
+ * A real store (SQLite in a folder of its own) seeded with `registry`, and the registry served
+ * from it, as the server opens them.
+ */
+export async function makeStore(registry: Pick<Registry, 'partners' | 'pokmas' | 'source'> = fixtureRegistry(), logger?: Logger) {
   const dir = await getDirectory();
-  const store = createRegistryStore(prepareRegistry(registry));
-  const app = createApp({ directory: dir, registry: store, config: parseConfig(env), logger: undefined });
-  return { app, store, directory: dir };
+  const store = await openAppStore({ dataDir: mkdtempSync(join(tmpdir(), 'pokmas-api-test-')) }, dir);
+  await store.seedIfEmpty(registry);
+  const live = await followStore(store, logger ?? silentLogger);
+  return { store, live, directory: dir };
+}
+
+/** An app over a store seeded with the fixture registry; `env` as the process would see it. */
+export async function makeApp(env: Record<string, string> = {}, registry: Registry = fixtureRegistry(), logger?: Logger): Promise<TestApp> {
+  const { store, live, directory: dir } = await makeStore(registry, logger);
+  const app = createApp({ directory: dir, registry: live, store, config: parseConfig(env), ...(logger ? { logger } : {}) });
+  return { app, live, store, directory: dir };
 }
 
 export const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

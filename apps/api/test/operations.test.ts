@@ -1,11 +1,11 @@
-import { createMatcher } from '@pokmas/matcher';
-import { RegistryError } from '@pokmas/directory';
+import { createMatcher, type Matcher } from '@pokmas/matcher';
 import { describe, expect, test } from 'vitest';
-import { createApp } from '../src/app';
+import { SYSTEM_ACTOR, type Store } from '@pokmas/store';
 import { parseConfig } from '../src/env';
 import { createLogger } from '../src/lib/logger';
-import { createRegistryStore, prepareRegistry, reloadRegistry } from '../src/lib/registry-store';
-import { fixtureRegistry, getDirectory, makeApp, PARTNERS, postJson } from './fixtures';
+import { prepareRegistry } from '../src/lib/registry-store';
+import type { LiveRegistry } from '../src/store/live-registry';
+import { fixtureRegistry, makeApp, PARTNERS, postJson } from './fixtures';
 
 async function appWithLogs(env: Record<string, string> = {}) {
   const lines: Record<string, unknown>[] = [];
@@ -15,9 +15,14 @@ async function appWithLogs(env: Record<string, string> = {}) {
     raw.push(line);
     lines.push(JSON.parse(line) as Record<string, unknown>);
   });
-  const store = createRegistryStore(prepareRegistry(fixtureRegistry()));
-  const app = createApp({ directory: await getDirectory(), registry: store, config, logger });
-  return { app, store, logger, lines, raw };
+  const { app, live, store } = await makeApp(env, fixtureRegistry(), logger);
+  return { app, live, store, logger, lines, raw };
+}
+
+/** Serves the registry with its matcher's methods replaced by `overrides`. */
+function swapMatcher(live: LiveRegistry, overrides: (matcher: Matcher) => Partial<Matcher>): void {
+  const loaded = live.current();
+  live.swap({ ...loaded, matcher: { ...loaded.matcher, ...overrides(loaded.matcher) } });
 }
 
 describe('request logs', () => {
@@ -67,17 +72,12 @@ describe('request logs', () => {
 
 describe('unexpected errors', () => {
   test('a bug is a 500 problem without its message or stack; the log has the request id and stack frames, not the message', async () => {
-    const { app, store, lines } = await appWithLogs();
-    const broken = prepareRegistry(fixtureRegistry());
-    store.swap({
-      ...broken,
-      matcher: {
-        ...broken.matcher,
-        recommendValidated: () => {
-          throw new Error('boom with K-SECRET-7731 inside');
-        },
+    const { app, live, lines } = await appWithLogs();
+    swapMatcher(live, () => ({
+      recommendValidated: () => {
+        throw new Error('boom with K-SECRET-7731 inside');
       },
-    });
+    }));
     const res = await app.request(
       '/v1/recommendations',
       postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'legal-aid' }] } }, { 'X-Request-Id': 'req-500' }),
@@ -92,9 +92,9 @@ describe('unexpected errors', () => {
     expect(JSON.stringify(logged)).not.toMatch(/boom|K-SECRET/);
   });
   test('partners changed after the matcher indexed them are a fault of the server: 500, logged with the code, nothing of them echoed', async () => {
-    const { app, store, lines } = await appWithLogs();
+    const { app, live, lines } = await appWithLogs();
     const partners = structuredClone(PARTNERS);
-    store.swap(prepareRegistry(fixtureRegistry('fixture-changed', partners)));
+    live.swap(prepareRegistry(fixtureRegistry('fixture-changed', partners)));
     // A registry object changed in place, as a careless reload might: the matcher's index no longer holds.
     partners[0]!.capacity = { total: 10, used: 10 };
     const res = await app.request(
@@ -121,22 +121,17 @@ describe('unexpected errors', () => {
   });
 
   test('a recommendation is validated once, by the route: the matcher is called without parsing again', async () => {
-    const { app, store } = await appWithLogs();
-    const loaded = prepareRegistry(fixtureRegistry());
+    const { app, live } = await appWithLogs();
     let validated = 0;
-    store.swap({
-      ...loaded,
-      matcher: {
-        ...loaded.matcher,
-        recommend: () => {
-          throw new Error('the validating entry point was called');
-        },
-        recommendValidated: (client, options) => {
-          validated++;
-          return loaded.matcher.recommendValidated(client, options);
-        },
+    swapMatcher(live, (matcher) => ({
+      recommend: () => {
+        throw new Error('the validating entry point was called');
       },
-    });
+      recommendValidated: (client, options) => {
+        validated++;
+        return matcher.recommendValidated(client, options);
+      },
+    }));
     const res = await app.request(
       '/v1/recommendations',
       postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'job-placement' }] } }),
@@ -146,22 +141,17 @@ describe('unexpected errors', () => {
   });
 
   test('an allocation is validated once, by the route, and repeated client ids are still a 422 at the id', async () => {
-    const { app, store } = await appWithLogs();
-    const loaded = prepareRegistry(fixtureRegistry());
+    const { app, live } = await appWithLogs();
     let validated = 0;
-    store.swap({
-      ...loaded,
-      matcher: {
-        ...loaded.matcher,
-        allocate: () => {
-          throw new Error('the validating entry point was called');
-        },
-        allocateValidated: (clients, options) => {
-          validated++;
-          return loaded.matcher.allocateValidated(clients, options);
-        },
+    swapMatcher(live, (matcher) => ({
+      allocate: () => {
+        throw new Error('the validating entry point was called');
       },
-    });
+      allocateValidated: (clients, options) => {
+        validated++;
+        return matcher.allocateValidated(clients, options);
+      },
+    }));
     const client = (id: string) => ({ id, bapasId: '026', needs: [{ service: 'job-placement' }] });
     const res = await app.request('/v1/allocations', postJson({ clients: [client('K-1'), client('K-2')], options: { minScore: 0.1 } }));
     expect(res.status).toBe(200);
@@ -174,37 +164,36 @@ describe('unexpected errors', () => {
   });
 });
 
-describe('registry reloads', () => {
-  const next = () => fixtureRegistry('fixture-2', PARTNERS.slice(0, 2));
+describe('the registry follows the store', () => {
+  const retireFirst = async (store: Store, live: LiveRegistry) => {
+    const write = await store.patchPartner('P-001', { active: false }, 1, SYSTEM_ACTOR);
+    await live.catchUp(write.registryVersion);
+    return write;
+  };
 
-  test('a good registry is swapped in: the version changes and the next requests see it', async () => {
-    const { app, store, logger, lines } = await appWithLogs();
-    expect(await reloadRegistry(store, async () => next(), logger)).toBe(true);
-    const health = (await (await app.request('/healthz')).json()) as Record<string, any>;
-    expect(health.registry).toEqual({ version: 'fixture-2', partners: 2 });
-    expect(lines.find((line) => line.msg === 'registry reloaded')).toMatchObject({
-      level: 'info',
-      msg: 'registry reloaded',
-      version: 'fixture-2',
-      previousVersion: 'fixture-1',
-    });
+  test('a committed write raises the version, and the next requests see it', async () => {
+    const { app, store, live } = await appWithLogs();
+    const before = (await (await app.request('/healthz')).json()) as Record<string, any>;
+    expect(before.registry).toEqual({ version: 'r1', partners: 4 });
+    const write = await retireFirst(store, live);
+    expect(write.registryVersion).toBe(2);
+    const after = (await (await app.request('/healthz')).json()) as Record<string, any>;
+    expect(after.registry).toEqual({ version: 'r2', partners: 4 });
+    const ranked = await app.request(
+      '/v1/recommendations',
+      postJson({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'job-placement' }] } }),
+    );
+    const ids = ((await ranked.json()) as { matches: { partner: { id: string } }[] }).matches.map((match) => match.partner.id);
+    expect(ids).not.toContain('P-001');
   });
 
-  test('a bad registry keeps the old one serving and logs why, row by row', async () => {
-    const { app, store, logger, lines } = await appWithLogs();
-    const refused = new RegistryError([{ row: 3, field: 'kind', message: 'unknown kind "club"' }], '/data/partners.csv');
-    expect(await reloadRegistry(store, async () => Promise.reject(refused), logger)).toBe(false);
-    expect(await reloadRegistry(store, async () => ({ ...next(), partners: [PARTNERS[0]!, PARTNERS[0]!] }), logger)).toBe(false);
-    const health = (await (await app.request('/healthz')).json()) as Record<string, any>;
-    expect(health.registry.version).toBe('fixture-1');
-    const failures = lines.filter((line) => line.level === 'error');
-    expect(failures).toHaveLength(2);
-    expect(failures[0]!.reason).toMatch(/\/data\/partners\.csv: registry refused, 1 problem:\n {2}- row 3, kind: unknown kind "club"/);
-    expect(failures[1]!.reason).toMatch(/partners\.1\.id/);
+  test('catching up to a version the store never reached is an error, not a wait', async () => {
+    const { live } = await appWithLogs();
+    await expect(live.catchUp(99)).rejects.toThrow(/behind the store's 99/);
   });
 
   test('a request in flight finishes on the registry it started with', async () => {
-    const { app, store } = await makeApp();
+    const { app, store, live } = await makeApp();
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const body = JSON.stringify({ client: { id: 'K-1', bapasId: '026', needs: [{ service: 'job-placement' }] } });
@@ -223,12 +212,14 @@ describe('registry reloads', () => {
       duplex: 'half',
     } as RequestInit);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    store.swap(prepareRegistry(next()));
+    await retireFirst(store, live);
     release();
     const res = await pending;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as Record<string, any>).registry).toEqual({ version: 'fixture-1', partners: 4 });
-    expect(((await (await app.request('/healthz')).json()) as Record<string, any>).registry.version).toBe('fixture-2');
+    const answer = (await res.json()) as Record<string, any>;
+    expect(answer.registry).toEqual({ version: 'r1', partners: 4 });
+    expect(answer.matches.map((match: { partner: { id: string } }) => match.partner.id)).toContain('P-001');
+    expect(((await (await app.request('/healthz')).json()) as Record<string, any>).registry.version).toBe('r2');
   });
 
   test('prepareRegistry indexes the partners by id, once', () => {
@@ -241,7 +232,7 @@ describe('registry reloads', () => {
     const loaded = prepareRegistry(fixtureRegistry());
     expect([...loaded.pokmasById.keys()]).toEqual(['PK-026-SR', 'PK-026-LS']);
     expect(loaded.pokmasById.get('PK-026-LS')?.name).toBe('POKMAS Hukum Bandung');
-    const app = createApp({ directory: await getDirectory(), registry: createRegistryStore(loaded), config: parseConfig({}) });
+    const { app } = await makeApp();
     expect(await (await app.request('/partners/P-003')).text()).toContain('POKMAS: POKMAS Hukum Bandung');
   });
 });

@@ -15,7 +15,7 @@ describe('GET /v1/partners', () => {
     expect(res.status).toBe(200);
     const page = PartnerPageSchema.parse(body);
     expect(ids(page)).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
-    expect(page).toMatchObject({ page: 1, perPage: 20, total: 4, totalPages: 1, registry: { version: 'fixture-1', partners: 4 } });
+    expect(page).toMatchObject({ page: 1, perPage: 20, total: 4, totalPages: 1, registry: { version: 'r1', partners: 4 } });
     expect(page.items[0]).not.toHaveProperty('distanceKm');
   });
 

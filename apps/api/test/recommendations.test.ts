@@ -19,7 +19,7 @@ describe('POST /v1/recommendations', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const parsed = RecommendationResponseSchema.parse(body);
     expect(parsed.location).toEqual({ source: 'bapas', regencyCode: '32.73' });
-    expect(parsed.registry).toEqual({ version: 'fixture-1', partners: 4 });
+    expect(parsed.registry).toEqual({ version: 'r1', partners: 4 });
     expect(parsed.matches.map((match) => match.partnerId)).toEqual(['P-001']);
     expect(parsed.matches[0]!.partner).toEqual({
       id: 'P-001',

@@ -21,7 +21,7 @@ describe('GET /v1/bapas', () => {
     expect(res.status).toBe(200);
     const body = BapasDetailSchema.parse(await res.json());
     expect(body).toMatchObject({ id: '026', regencyCode: '32.73', partnerCount: 3 });
-    expect(body.pokmas.map((group) => group.id)).toEqual(['PK-026-SR', 'PK-026-LS']);
+    expect(body.pokmas.map((group) => group.id)).toEqual(['PK-026-LS', 'PK-026-SR']);
   });
 
   test('an unknown office is 404', async () => {
@@ -45,7 +45,7 @@ test('GET /healthz says which registry is served, and needs no key', async () =>
   const { app } = await makeApp({ API_KEYS: 'k'.repeat(32) });
   const res = await app.request('/healthz');
   expect(res.status).toBe(200);
-  expect(HealthSchema.parse(await res.json())).toEqual({ status: 'ok', registry: { version: 'fixture-1', partners: 4 } });
+  expect(HealthSchema.parse(await res.json())).toEqual({ status: 'ok', registry: { version: 'r1', partners: 4 } });
 });
 
 test('GET /docs serves the interactive reference over /openapi.json', async () => {

@@ -12,7 +12,7 @@ export {
 } from './errors';
 export { DEMO_REGISTRY_FILE } from './data-files';
 export { PokmasSchema, type Pokmas } from './registry/pokmas';
-export { type Registry } from './registry/validate';
+export { type Registry, partnerDirectoryIssues, bapasProblem, type DirectoryIssue } from './registry/validate';
 export { parseRegistry, type RegistryFormat } from './registry/parse';
 export { loadRegistryFile, loadDemoRegistry, registryFormatOf } from './registry/load';
 export { registryToCsv, CSV_COLUMNS, type CsvColumn } from './registry/csv';

@@ -1,6 +1,6 @@
 import { formatRegistryIssue, RegistryError, type Pokmas, type Registry } from '@pokmas/directory';
 import { createMatcher, formatIssue, MatcherError, type Partner } from '@pokmas/matcher';
-import type { Logger } from './logger';
+import { formatStoreIssue, StoreError } from '@pokmas/store';
 import { summarisePartner } from './schemas';
 import type { LoadedRegistry } from './types';
 
@@ -21,7 +21,7 @@ export function createRegistryStore(initial: LoadedRegistry): RegistryStore {
 }
 
 /** Validates and indexes a registry once (throws `MatcherError` on partners the matcher refuses). */
-export function prepareRegistry(registry: Registry): LoadedRegistry {
+export function prepareRegistry(registry: Pick<Registry, 'version' | 'source' | 'partners' | 'pokmas'>): LoadedRegistry {
   const matcher = createMatcher(registry.partners);
   return {
     version: registry.version,
@@ -33,28 +33,6 @@ export function prepareRegistry(registry: Registry): LoadedRegistry {
     summaries: new Map(matcher.partners.map((partner) => [partner.id, summarisePartner(partner)])),
     pokmasById: new Map<string, Pokmas>(registry.pokmas.map((group) => [group.id, group])),
   };
-}
-
-/**
- * Loads a registry and swaps it in when it is good; when it is not, the old registry keeps
- * serving and the reason is logged. Never throws. Resolves to whether it swapped.
- */
-export async function reloadRegistry(store: RegistryStore, load: () => Promise<Registry>, logger: Logger): Promise<boolean> {
-  const previous = store.current().version;
-  try {
-    const next = prepareRegistry(await load());
-    store.swap(next);
-    logger.info('registry reloaded', {
-      source: next.source,
-      version: next.version,
-      previousVersion: previous,
-      partners: next.partners.length,
-    });
-    return true;
-  } catch (error) {
-    logger.error('registry reload failed; still serving the previous registry', { version: previous, reason: describeError(error) });
-    return false;
-  }
 }
 
 /** A message that says what to fix: every issue of a refused registry, with its row and field. */

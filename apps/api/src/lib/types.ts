@@ -1,6 +1,8 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Directory, Pokmas } from '@pokmas/directory';
 import type { Matcher, Partner } from '@pokmas/matcher';
+import type { Store } from '@pokmas/store';
+import type { LiveRegistry } from '../store/live-registry';
 import type { PartnerSummary } from './schemas';
 
 /**
@@ -26,6 +28,9 @@ export interface LoadedRegistry {
 export interface AppBindings {
   Variables: {
     registry: LoadedRegistry;
+    /** The registry served as it follows the store: a write awaits `live.catchUp` before it answers. */
+    live: LiveRegistry;
+    store: Store;
     directory: Directory;
     requestId: string;
   };

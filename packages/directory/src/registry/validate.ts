@@ -49,26 +49,48 @@ class IssueList {
 
 const SECTION_ORDER = { file: 0, partners: 1, pokmas: 2 } as const;
 
-function bapasProblem(directory: Directory, bapasId: string): string | undefined {
+/** Why a Bapas id is not an office of the directory, or undefined. */
+export function bapasProblem(directory: Directory, bapasId: string): string | undefined {
   const bapas = directory.getBapas(bapasId);
   if (!bapas) return `unknown Bapas id ${JSON.stringify(bapasId)}; use a three-digit id of the directory such as 026`;
   if (!directory.getOffice(bapasId)) return `Bapas ${bapasId} (${bapas.name}) is planned, not yet an office`;
   return undefined;
 }
 
-function checkPartner(issues: IssueList, row: CandidateRow, partner: Partner, directory: Directory): void {
+/** One problem the directory finds with a partner that passed its schema; paths are the partner's. */
+export interface DirectoryIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * What the directory says of a partner: its Bapas is an office, its regency exists, its point
+ * is in Indonesia. The one statement of these checks: registry files and the store's writes
+ * both ask it.
+ */
+export function partnerDirectoryIssues(directory: Directory, partner: Partner): DirectoryIssue[] {
+  const found: DirectoryIssue[] = [];
   const bapas = bapasProblem(directory, partner.bapasId);
-  if (bapas) issues.at(row, ['bapasId'], bapas);
+  if (bapas) found.push({ path: ['bapasId'], message: bapas });
   if (partner.regencyCode !== undefined && !directory.getRegency(partner.regencyCode)) {
-    issues.at(row, ['regencyCode'], `unknown regency code ${partner.regencyCode}; use a Kemendagri code such as 32.73`);
+    found.push({ path: ['regencyCode'], message: `unknown regency code ${partner.regencyCode}; use a Kemendagri code such as 32.73` });
   }
   if (partner.location && !isInIndonesia(partner.location)) {
     const { minLat, maxLat, minLon, maxLon } = INDONESIA_BOUNDS;
     const { lat, lon } = partner.location;
-    if (lat < minLat || lat > maxLat) issues.at(row, ['location', 'lat'], `latitude ${lat} is outside Indonesia (${minLat} to ${maxLat})`);
+    if (lat < minLat || lat > maxLat)
+      found.push({ path: ['location', 'lat'], message: `latitude ${lat} is outside Indonesia (${minLat} to ${maxLat})` });
     if (lon < minLon || lon > maxLon)
-      issues.at(row, ['location', 'lon'], `longitude ${lon} is outside Indonesia (${minLon} to ${maxLon}); are lat and lon swapped?`);
+      found.push({
+        path: ['location', 'lon'],
+        message: `longitude ${lon} is outside Indonesia (${minLon} to ${maxLon}); are lat and lon swapped?`,
+      });
   }
+  return found;
+}
+
+function checkPartner(issues: IssueList, row: CandidateRow, partner: Partner, directory: Directory): void {
+  for (const issue of partnerDirectoryIssues(directory, partner)) issues.at(row, issue.path, issue.message);
 }
 
 function reportDuplicates(issues: IssueList, rows: readonly CandidateRow[], what: string): void {

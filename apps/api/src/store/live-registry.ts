@@ -1,0 +1,93 @@
+import type { Pokmas } from '@pokmas/directory';
+import type { Partner } from '@pokmas/matcher';
+import type { ChangeSet, Store } from '@pokmas/store';
+import type { Logger } from '../lib/logger';
+import { describeError, prepareRegistry, type RegistryStore } from '../lib/registry-store';
+import type { LoadedRegistry } from '../lib/types';
+
+/**
+ * The registry the app serves, following the store: it starts from everything the store holds
+ * and applies each committed change (this instance's at once, another instance's when the
+ * store tells of it). Recommending reads the registry in memory only, never the database.
+ */
+export interface LiveRegistry extends RegistryStore {
+  /** Resolves once the registry served includes the store's registry version `version`. */
+  catchUp(version: number): Promise<void>;
+  /** Stops following the store. */
+  close(): void;
+}
+
+/** The registry version as answers give it: `r` and the store's count of committed changes. */
+export const registryVersionLabel = (version: number): string => `r${version}`;
+
+/**
+ * Loads the store's registry and follows its changes. A change the matcher refuses (it should
+ * not happen: the store validates every write) is logged and the registry served stays as it
+ * was, so one bad row never takes the service down.
+ *
+ * @example
+ * const live = await followStore(store, logger);
+ * await live.catchUp((await store.createPartner(partner, actor)).registryVersion);
+ */
+export async function followStore(store: Store, logger: Logger): Promise<LiveRegistry> {
+  const partners = new Map<string, Partner>();
+  const pokmas = new Map<string, Pokmas>();
+  let cursor = 0;
+  let served: LoadedRegistry | undefined;
+
+  const apply = (changes: ChangeSet): void => {
+    for (const record of changes.partners) partners.set(record.partner.id, record.partner);
+    for (const group of changes.pokmas) pokmas.set(group.id, group);
+    if (changes.version === cursor && served) return;
+    served = prepareRegistry({
+      version: registryVersionLabel(changes.version),
+      source: store.location,
+      partners: [...partners.values()],
+      pokmas: [...pokmas.values()],
+    });
+    cursor = changes.version;
+  };
+
+  // One sync at a time; a change told while one runs starts another once it ends.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const sync = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          apply(await store.changesSince(cursor));
+        } catch (error) {
+          logger.error('the registry could not follow the store; still serving the previous version', {
+            version: cursor,
+            reason: describeError(error),
+          });
+        }
+      } while (again);
+    })().finally(() => (running = undefined));
+    return running;
+  };
+
+  apply(await store.changesSince(0));
+  const stop = await store.onChange((event) => {
+    if (event.version > cursor) void sync();
+  });
+
+  return {
+    current: () => served!,
+    swap(next) {
+      served = next;
+    },
+    async catchUp(version) {
+      if (version <= cursor) return;
+      // A sync asked for now reads after every commit made before it: one is enough.
+      await sync();
+      if (cursor < version) throw new Error(`the registry served is at version ${cursor}, behind the store's ${version}`);
+    },
+    close: stop,
+  };
+}
