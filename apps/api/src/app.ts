@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Config } from './env';
+import { OPEN_DEMO_PRINCIPAL } from './lib/access';
 import { bearerAuth } from './lib/auth';
 import { cacheControlByDefault } from './lib/cache-control';
 import { limitBody } from './lib/body-limit';
@@ -88,6 +89,8 @@ export function createApp({ directory, registry, store, config, logger = silentL
     c.set('registry', registry.current());
     c.set('live', registry);
     c.set('store', store);
+    // Until accounts and sign-in are wired: every request is the open demo mode's admin.
+    c.set('principal', OPEN_DEMO_PRINCIPAL);
     c.set('directory', directory);
     await next();
   });

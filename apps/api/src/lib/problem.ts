@@ -12,6 +12,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_KINDS = {
   'malformed-json': { status: 400, title: 'Malformed JSON' },
   unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not Found' },
   'method-not-allowed': { status: 405, title: 'Method Not Allowed' },
   'payload-too-large': { status: 413, title: 'Content Too Large' },
@@ -164,6 +165,7 @@ export function problemResponses<const S extends readonly ProblemKind[]>(...kind
   const descriptions: Record<ProblemKind, string> = {
     'malformed-json': 'The body is not valid JSON',
     unauthorized: 'A bearer key is required (when the server runs with API_KEYS) and was missing or wrong',
+    forbidden: "The signed-in account's role or scope does not cover this; `detail` names the role needed",
     'not-found': 'No such resource',
     'method-not-allowed': 'The path exists but not with this method',
     'payload-too-large': 'The body is larger than the limit',

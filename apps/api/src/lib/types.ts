@@ -3,6 +3,7 @@ import type { Directory, Pokmas } from '@pokmas/directory';
 import type { Matcher, Partner } from '@pokmas/matcher';
 import type { Store } from '@pokmas/store';
 import type { LiveRegistry } from '../store/live-registry';
+import type { Principal } from './access';
 import type { PartnerSummary } from './schemas';
 
 /**
@@ -31,6 +32,8 @@ export interface AppBindings {
     /** The registry served as it follows the store: a write awaits `live.catchUp` before it answers. */
     live: LiveRegistry;
     store: Store;
+    /** Who is asking (lib/access.ts); every route that limits access calls `authorize`. */
+    principal: Principal;
     directory: Directory;
     requestId: string;
   };

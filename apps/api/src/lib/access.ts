@@ -1,0 +1,71 @@
+import type { Actor, Role } from '@pokmas/store';
+import type { Context } from 'hono';
+import { ProblemError } from './problem';
+import type { AppBindings } from './types';
+
+/**
+ * Who is asking: an account of the store, or the implicit admin of the open demo mode (a store
+ * with no accounts, served on loopback only). Set on every request before any route runs.
+ */
+export interface Principal {
+  /** The account's login; null in the open demo mode. */
+  readonly login: string | null;
+  readonly role: Role;
+  /** The Bapas of a `bapas-admin` or `counsellor`. */
+  readonly bapasId?: string;
+  /** The partner of a `partner` account. */
+  readonly partnerId?: string;
+  /** How the request proved it: a bearer token, a page session, or nothing (open demo mode). */
+  readonly via: 'token' | 'session' | 'open';
+}
+
+/** The implicit admin of the open demo mode. */
+export const OPEN_DEMO_PRINCIPAL: Principal = Object.freeze({ login: null, role: 'admin', via: 'open' });
+
+/** The principal as the store's audit log records a write. */
+export const actorOf = (principal: Principal): Actor => ({
+  login: principal.login,
+  role: principal.via === 'open' ? null : principal.role,
+});
+
+/** What a route asks of the principal: one of `roles`, and, for a scoped role, this scope. */
+export interface Need {
+  readonly roles: readonly Role[];
+  /** The Bapas the thing belongs to: a scoped `bapas-admin` or `counsellor` must be of it. */
+  readonly bapasId?: string;
+  /** The partner the thing is: a `partner` account must be it. */
+  readonly partnerId?: string;
+}
+
+/**
+ * Whether `principal` meets `need`: admin always; a Bapas-scoped role only for its own Bapas
+ * when the need names one; a partner only for itself when the need names one.
+ */
+export function allows(principal: Principal, need: Need): boolean {
+  if (principal.role === 'admin') return true;
+  if (!need.roles.includes(principal.role)) return false;
+  if ((principal.role === 'bapas-admin' || principal.role === 'counsellor') && need.bapasId !== undefined) {
+    return principal.bapasId === need.bapasId;
+  }
+  if (principal.role === 'partner' && need.partnerId !== undefined) return principal.partnerId === need.partnerId;
+  return true;
+}
+
+/**
+ * Throws 403 (problem+json naming the roles and scope needed) unless the request's principal
+ * meets `need`. The one check of roles: every route that limits access calls it.
+ *
+ * @example
+ * authorize(c, { roles: ['bapas-admin'], bapasId: partner.bapasId });
+ */
+export function authorize(c: Context<AppBindings>, need: Need): Principal {
+  const principal = c.var.principal;
+  if (allows(principal, need)) return principal;
+  const scope =
+    need.bapasId !== undefined ? ` of Bapas ${need.bapasId}` : need.partnerId !== undefined ? ` for partner ${need.partnerId}` : '';
+  const roles = ['admin', ...need.roles.filter((role) => role !== 'admin')].join(' or ');
+  throw new ProblemError(
+    'forbidden',
+    `This needs the role ${roles}${scope}; the account ${principal.login ?? '(none)'} is ${principal.role}.`,
+  );
+}
