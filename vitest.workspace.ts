@@ -11,17 +11,17 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ssr = { resolve: { conditions: ['@pokmas/source', ...defaultServerConditions] } };
 const resolve = { conditions: ['@pokmas/source'] };
 
-const project = (name: string, dir: string): TestProjectInlineConfiguration => ({
+const project = (name: string, dir: string, setupFiles: string[] = []): TestProjectInlineConfiguration => ({
   ssr,
   resolve,
-  test: { name, root: root(dir), include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'] },
+  test: { name, root: root(dir), include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'], setupFiles },
 });
 
 export const projects: TestProjectInlineConfiguration[] = [
   project('matcher', './packages/matcher'),
   project('directory', './packages/directory'),
   project('store', './packages/store'),
-  project('api', './apps/api'),
+  project('api', './apps/api', ['./test/setup.ts']),
   project('bench', './bench'),
 ];
 

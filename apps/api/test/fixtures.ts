@@ -2,7 +2,7 @@ import { loadDirectory, type Directory, type Registry } from '@pokmas/directory'
 import type { Partner } from '@pokmas/matcher';
 import { createApp } from '../src/app';
 import { parseConfig } from '../src/env';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '@pokmas/store';
@@ -80,13 +80,26 @@ export interface TestApp {
   directory: Directory;
 }
 
+// Every store of a test file lives under one folder, removed after the file (test/setup.ts).
+let storesFolder: string | undefined;
+function storeFolder(): string {
+  storesFolder ??= mkdtempSync(join(tmpdir(), 'pokmas-api-test-'));
+  return mkdtempSync(join(storesFolder, 'store-'));
+}
+
+/** Removes the stores the test file made. */
+export function removeTestStores(): void {
+  if (storesFolder) rmSync(storesFolder, { recursive: true, force: true });
+  storesFolder = undefined;
+}
+
 /**
  * A real store (SQLite in a folder of its own) seeded with `registry`, and the registry served
  * from it, as the server opens them.
  */
 export async function makeStore(registry: Pick<Registry, 'partners' | 'pokmas' | 'source'> = fixtureRegistry(), logger?: Logger) {
   const dir = await getDirectory();
-  const store = await openAppStore({ dataDir: mkdtempSync(join(tmpdir(), 'pokmas-api-test-')) }, dir);
+  const store = await openAppStore({ dataDir: storeFolder() }, dir);
   await store.seedIfEmpty(registry);
   const live = await followStore(store, logger ?? silentLogger);
   return { store, live, directory: dir };
