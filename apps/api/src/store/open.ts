@@ -1,5 +1,5 @@
 import { bapasProblem, loadDemoRegistry, loadRegistryFile, partnerDirectoryIssues, type Directory } from '@pokmas/directory';
-import { openStore, type Store } from '@pokmas/store';
+import { openStore, StoreError, type Store } from '@pokmas/store';
 import type { Config } from '../env';
 
 /**
@@ -7,7 +7,33 @@ import type { Config } from '../env';
  * migrated, with the directory's checks on every partner and account written: the server and
  * the command-line tools open it here alike.
  */
-export function openAppStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, directory: Directory): Promise<Store> {
+export async function openAppStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, directory: Directory): Promise<Store> {
+  try {
+    return await openWithChecks(config, directory);
+  } catch (error) {
+    if (error instanceof StoreError || !(error instanceof Error)) throw error;
+    // The driver's message names the host, never the password; say where, without credentials.
+    const where = config.databaseUrl
+      ? `the PostgreSQL server at DATABASE_URL (${withoutCredentials(config.databaseUrl)})`
+      : `the SQLite store under DATA_DIR (${config.dataDir})`;
+    throw new Error(
+      `${where} cannot be opened: ${error.message}${config.databaseUrl ? '; check that the server runs and accepts this user' : ''}`,
+    );
+  }
+}
+
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return 'an unreadable URL';
+  }
+}
+
+function openWithChecks(config: Pick<Config, 'databaseUrl' | 'dataDir'>, directory: Directory): Promise<Store> {
   return openStore({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     dataDir: config.dataDir,
