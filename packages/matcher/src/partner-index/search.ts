@@ -58,19 +58,43 @@ export class PartnerSearch {
   private readonly anyFar = new Float64Array(256);
   private query = 0;
 
-  constructor(readonly index: PartnerIndex) {
+  /** `stat`: the partners' fixed words, when the caller has them (see `edited`). */
+  constructor(
+    readonly index: PartnerIndex,
+    stat?: Uint32Array,
+  ) {
     const size = index.partners.length;
     const cells = index.cells.count;
     if (index.profiles.length > 1 << (32 - CODE_SHIFT)) throw new Error('internal: too many partner profiles for the search words');
-    this.stat = Uint32Array.from(index.profile, (profile) => profile << CODE_SHIFT);
-    for (const [service, list] of index.services) {
-      const bit = SERVICE_BIT.get(service)!;
-      for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
+    if (stat) {
+      this.stat = stat;
+    } else {
+      this.stat = Uint32Array.from(index.profile, (profile) => profile << CODE_SHIFT);
+      for (const [service, list] of index.services) {
+        const bit = SERVICE_BIT.get(service)!;
+        for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
+      }
     }
     this.hot = new Uint32Array(size);
     this.cellQuery = new Uint32Array(cells);
     this.cellBound = new Float64Array(cells);
     this.cellInReach = new Uint8Array(cells);
+  }
+
+  /**
+   * A search over `index`, an edit of this one's index in which only the partners at
+   * `positions` changed (see `editPartnerIndex`): their fixed words are worked out again, the
+   * others copied. This search keeps its own index and words.
+   */
+  edited(index: PartnerIndex, positions: Int32Array): PartnerSearch {
+    const stat = new Uint32Array(index.partners.length);
+    stat.set(this.stat);
+    for (const p of positions) {
+      let word = index.profile[p]! << CODE_SHIFT;
+      for (const offering of index.partners[index.order[p]!]!.offerings) word |= SERVICE_BIT.get(offering.service)!;
+      stat[p] = word;
+    }
+    return new PartnerSearch(index, stat);
   }
 
   search(client: PreparedClient, options: ResolvedOptions): SearchResult {
