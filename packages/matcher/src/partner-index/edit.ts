@@ -55,7 +55,8 @@ export function editPartnerIndex(index: PartnerIndex, changed: readonly Partner[
   const total = size + added.length;
 
   const partners = [...index.partners];
-  const order = grown(index.order, total);
+  // Arrays no change touches are shared: fewer copies, less for the collector to reclaim.
+  const order = added.length > 0 ? grown(index.order, total) : index.order;
   for (const { position, partner } of changes) {
     if (position < size) partners[index.order[position]!] = partner;
     else {
@@ -64,19 +65,39 @@ export function editPartnerIndex(index: PartnerIndex, changed: readonly Partner[
     }
   }
 
-  const lat = grown(index.lat, total);
-  const lon = grown(index.lon, total);
-  const radius = grown(index.radius, total);
-  const cell = grown(index.cell, total);
-  const { cells, cellOfKey } = placeInCells(index, changes, { lat, lon, radius, cell });
+  const { cells, cellOfKey, cellOf } = placeInCells(index, changes);
+  const samePlace = (number: number, stored: number | undefined) =>
+    number === stored || (Number.isNaN(number) && stored !== undefined && Number.isNaN(stored));
+  const moved = changes.some(
+    ({ position, partner }, at) =>
+      !samePlace(partner.location?.lat ?? Number.NaN, index.lat[position]) ||
+      !samePlace(partner.location?.lon ?? Number.NaN, index.lon[position]) ||
+      !samePlace(partner.serviceRadiusKm ?? Number.NaN, index.radius[position]) ||
+      cellOf[at] !== index.cell[position],
+  );
+  const lat = moved ? grown(index.lat, total) : index.lat;
+  const lon = moved ? grown(index.lon, total) : index.lon;
+  const radius = moved ? grown(index.radius, total) : index.radius;
+  const cell = moved ? grown(index.cell, total) : index.cell;
+  if (moved) {
+    changes.forEach(({ position, partner }, at) => {
+      lat[position] = partner.location?.lat ?? Number.NaN;
+      lon[position] = partner.location?.lon ?? Number.NaN;
+      radius[position] = partner.serviceRadiusKm ?? Number.NaN;
+      cell[position] = cellOf[at]!;
+    });
+  }
 
   const profileKeys = [...index.profileKeys];
   const profiles = [...index.profiles];
   const profileNumbers = changes.map(({ prepared }) => numberOf(profileKeys, profiles, partnerProfile(prepared), prepared));
-  const profile = widened(index.profile, total, profileKeys.length);
-  changes.forEach(({ position }, at) => {
-    profile[position] = profileNumbers[at]!;
-  });
+  const reprofiled = changes.some(({ position }, at) => profileNumbers[at] !== index.profile[position]);
+  const profile = reprofiled ? widened(index.profile, total, profileKeys.length) : index.profile;
+  if (reprofiled) {
+    changes.forEach(({ position }, at) => {
+      profile[position] = profileNumbers[at]!;
+    });
+  }
 
   const { idRank, byRank } = added.length === 0 ? index : ranked(index, added, total);
   const columns = index.columns.edited(total, new Map(changes.map(({ position, prepared }) => [position, prepared])));
@@ -148,34 +169,41 @@ function numberOf<T>(keys: string[], items: T[], key: string, item: T): number {
 }
 
 /**
- * Each changed partner's coordinates, radius and cell written into the copies given, and the
- * cells as they then are: a partner goes to the cell of its grid square, a new one if the square
- * had none, whose box grows to hold it. A cell a partner leaves keeps its box and its radius: a
- * box that holds more than its partners only makes the cuts weaker, never wrong.
+ * The cells once the changed partners are placed, and each one's cell (-1 without coordinates,
+ * in the order of `changes`): a partner goes to the cell of its grid square, a new one if the
+ * square had none, whose box grows to hold it. A cell a partner leaves keeps its box and its
+ * radius: a box that holds more than its partners only makes the cuts weaker, never wrong.
  */
 function placeInCells(
   index: PartnerIndex,
   changes: readonly Change[],
-  into: { lat: Float64Array; lon: Float64Array; radius: Float64Array; cell: Int32Array },
-): { cells: Cells; cellOfKey: ReadonlyMap<number, number> } {
-  const located = changes.filter(({ partner }) => partner.location);
+): { cells: Cells; cellOfKey: ReadonlyMap<number, number>; cellOf: number[] } {
+  const keys = changes.map(({ partner }) => (partner.location ? cellKey(partner, index.degrees) : undefined));
   let cellOfKey = index.cellOfKey;
-  const keys = located.map(({ partner }) => cellKey(partner, index.degrees));
-  const fresh = keys.filter((key) => !cellOfKey.has(key));
-  if (fresh.length > 0) {
+  if (keys.some((key) => key !== undefined && !cellOfKey.has(key))) {
     const copy = new Map(cellOfKey);
-    for (const key of fresh) if (!copy.has(key)) copy.set(key, copy.size);
+    for (const key of keys) if (key !== undefined && !copy.has(key)) copy.set(key, copy.size);
     cellOfKey = copy;
   }
-  for (const { position, partner } of changes) {
-    into.lat[position] = partner.location?.lat ?? Number.NaN;
-    into.lon[position] = partner.location?.lon ?? Number.NaN;
-    into.radius[position] = partner.serviceRadiusKm ?? Number.NaN;
-    into.cell[position] = -1;
-  }
-  if (located.length === 0) return { cells: index.cells, cellOfKey };
-
+  const cellOf = keys.map((key) => (key === undefined ? -1 : cellOfKey.get(key)!));
   const old = index.cells;
+  // A box grows only when a partner lands outside it, or brings a radius it does not cover.
+  const grows = changes.some(({ partner }, at) => {
+    const id = cellOf[at]!;
+    if (id < 0) return false;
+    if (id >= old.count) return true;
+    const { lat, lon } = partner.location!;
+    const radius = partner.serviceRadiusKm;
+    return (
+      lat < old.latMin[id]! ||
+      lat > old.latMax[id]! ||
+      lon < old.lonMin[id]! ||
+      lon > old.lonMax[id]! ||
+      (radius === undefined ? old.defaultRadius[id] !== 1 : radius > old.maxRadius[id]!)
+    );
+  });
+  if (!grows) return { cells: old, cellOfKey, cellOf };
+
   const count = cellOfKey.size;
   const extend = (array: Float64Array, empty: number) => {
     const copy = new Float64Array(count).fill(empty);
@@ -190,10 +218,10 @@ function placeInCells(
   const maxRadius = extend(old.maxRadius, Number.NEGATIVE_INFINITY);
   const defaultRadius = new Uint8Array(count);
   defaultRadius.set(old.defaultRadius);
-  located.forEach(({ position, partner }, at) => {
-    const id = cellOfKey.get(keys[at]!)!;
+  changes.forEach(({ partner }, at) => {
+    const id = cellOf[at]!;
+    if (id < 0) return;
     const { lat, lon } = partner.location!;
-    into.cell[position] = id;
     latMin[id] = Math.min(latMin[id]!, lat);
     latMax[id] = Math.max(latMax[id]!, lat);
     lonMin[id] = Math.min(lonMin[id]!, lon);
@@ -202,7 +230,7 @@ function placeInCells(
     if (partner.serviceRadiusKm === undefined) defaultRadius[id] = 1;
     else maxRadius[id] = Math.max(maxRadius[id]!, partner.serviceRadiusKm);
   });
-  return { cells: { count, latMin, latMax, lonMin, lonMax, minCos, maxRadius, defaultRadius }, cellOfKey };
+  return { cells: { count, latMin, latMax, lonMin, lonMax, minCos, maxRadius, defaultRadius }, cellOfKey, cellOf };
 }
 
 /**

@@ -58,10 +58,14 @@ export class PartnerSearch {
   private readonly anyFar = new Float64Array(256);
   private query = 0;
 
-  /** `stat`: the partners' fixed words, when the caller has them (see `edited`). */
+  /**
+   * `stat`: the partners' fixed words, when the caller has them; `hot`: another search's, of the
+   * same size (see `edited`).
+   */
   constructor(
     readonly index: PartnerIndex,
     stat?: Uint32Array,
+    hot?: Uint32Array,
   ) {
     const size = index.partners.length;
     const cells = index.cells.count;
@@ -75,7 +79,7 @@ export class PartnerSearch {
         for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
       }
     }
-    this.hot = new Uint32Array(size);
+    this.hot = hot ?? new Uint32Array(size);
     this.cellQuery = new Uint32Array(cells);
     this.cellBound = new Float64Array(cells);
     this.cellInReach = new Uint8Array(cells);
@@ -87,14 +91,23 @@ export class PartnerSearch {
    * others copied. This search keeps its own index and words.
    */
   edited(index: PartnerIndex, positions: Int32Array): PartnerSearch {
-    const stat = new Uint32Array(index.partners.length);
-    stat.set(this.stat);
-    for (const p of positions) {
+    const size = index.partners.length;
+    const words = Array.from(positions, (p) => {
       let word = index.profile[p]! << CODE_SHIFT;
       for (const offering of index.partners[index.order[p]!]!.offerings) word |= SERVICE_BIT.get(offering.service)!;
-      stat[p] = word;
+      return word >>> 0;
+    });
+    const same = size === this.stat.length && words.every((word, at) => word === this.stat[positions[at]!]);
+    const stat = same ? this.stat : new Uint32Array(size);
+    if (!same) {
+      stat.set(this.stat);
+      words.forEach((word, at) => {
+        stat[positions[at]!] = word;
+      });
     }
-    return new PartnerSearch(index, stat);
+    // A query leaves `hot` all 0 and runs to its end before another starts (nothing in it
+    // awaits), so searches of one size can share it.
+    return new PartnerSearch(index, stat, size === this.hot.length ? this.hot : undefined);
   }
 
   search(client: PreparedClient, options: ResolvedOptions): SearchResult {
