@@ -45,7 +45,8 @@ export interface Matcher {
    * `active: false`, as none is ever removed.
    *
    * No index is built again: what the changed partners touch is copied and the rest shared,
-   * a few milliseconds at 100,000 partners. The copy is laid out less tightly than a fresh build
+   * a few milliseconds at 100,000 partners. Its `partners` array is put together at the first
+   * read. The copy is laid out less tightly than a fresh build
    * (see `editsSinceBuild`); its first allocation prepares the partners for allocation again.
    *
    * @example
@@ -90,8 +91,9 @@ export function createMatcher(partners: readonly Partner[], options?: RecommendO
   // Validation copies every object; the copies are dropped and the caller's objects kept, as
   // they are equal (the schemas have no defaults or transforms) and already in memory.
   parsePartners(partners);
-  const index = buildPartnerIndex([...partners]);
-  return matcherOver(index, new PartnerSearch(index), base, defaults, 0);
+  const valid = [...partners];
+  const index = buildPartnerIndex(valid);
+  return matcherOver(index, new PartnerSearch(index), base, defaults, 0, valid);
 }
 
 /** The matcher answering from `index` and its search, with the options parsed already. */
@@ -101,15 +103,18 @@ function matcherOver(
   base: RecommendOptions,
   defaults: ResolvedOptions,
   editsSinceBuild: number,
+  given?: readonly Partner[],
 ): Matcher {
-  const valid = index.partners;
+  // An edited matcher's partners are listed only when asked for: the index holds them in chunks.
+  let valid = given;
+  const partners = () => (valid ??= index.partners.toArray());
   // Allocation reads partners as objects; they are prepared at the first allocation only.
   let forAllocation: PreparedRegistry | undefined;
   // The clients are checked last, as `allocate` always has: an error in the options or a changed
   // partner is reported before one in the clients.
   const allocateWith = (settings: AllocationSettings, checkedClients: () => readonly Client[]): Allocation => {
     const resolved = resolveOptions(base, settings.scoring);
-    forAllocation ??= prepareRegistry(valid);
+    forAllocation ??= prepareRegistry(partners());
     const { order } = index;
     for (let position = 0; position < order.length; position++) {
       assertUnchanged(index, position, forAllocation.partners[order[position]!]!, SERVICE_IDS);
@@ -118,7 +123,9 @@ function matcherOver(
   };
 
   return {
-    partners: valid,
+    get partners() {
+      return partners();
+    },
     editsSinceBuild,
     recommend(client, callOptions) {
       const resolved = callOptions === undefined ? defaults : resolveOptions(base, parseOptions(callOptions));

@@ -8,6 +8,7 @@ import { partnerProfile } from '../rules/eligibility';
 import { offeringKey } from '../rules/reach';
 import type { Offering, Partner } from '../schemas/partner';
 import type { ServiceId } from '../taxonomy';
+import { PartnerList } from './partner-list';
 
 /**
  * The side of the grid's square cells, in degrees: 0.25 (about 28 km at the equator) from
@@ -57,8 +58,8 @@ export interface Cells {
  * offering's profile (`offeringKey`), each factor's column, and where the partner is.
  */
 export interface PartnerIndex {
-  /** The partners as given. */
-  readonly partners: readonly Partner[];
+  /** The partners as given, by place. */
+  readonly partners: PartnerList;
   /** For each position, the partner's place in `partners`. */
   readonly order: Int32Array;
   /** Coordinates, NaN without them. */
@@ -153,7 +154,7 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
   });
 
   return {
-    partners,
+    partners: PartnerList.of(partners),
     order,
     lat,
     lon,

@@ -44,9 +44,9 @@ export function editPartnerIndex(index: PartnerIndex, changed: readonly Partner[
   for (const partner of changed) {
     const rank = rankOf(index, partner.id);
     const found = rank < size ? index.byRank[rank]! : -1;
-    const existing = found >= 0 && index.partners[index.order[found]!]!.id === partner.id;
+    const existing = found >= 0 && index.partners.at(index.order[found]!).id === partner.id;
     const position = existing ? found : size + added.length;
-    const before = existing ? index.partners[index.order[found]!] : undefined;
+    const before = existing ? index.partners.at(index.order[found]!) : undefined;
     const change: Change = { position, partner, prepared: preparePartner(partner), before };
     changes.push(change);
     if (!existing) added.push({ change, rank });
@@ -54,16 +54,18 @@ export function editPartnerIndex(index: PartnerIndex, changed: readonly Partner[
   changes.sort((a, b) => a.position - b.position);
   const total = size + added.length;
 
-  const partners = [...index.partners];
   // Arrays no change touches are shared: fewer copies, less for the collector to reclaim.
   const order = added.length > 0 ? grown(index.order, total) : index.order;
+  const replaced = new Map<number, Partner>();
+  const appended: Partner[] = [];
   for (const { position, partner } of changes) {
-    if (position < size) partners[index.order[position]!] = partner;
+    if (position < size) replaced.set(index.order[position]!, partner);
     else {
-      order[position] = partners.length;
-      partners.push(partner);
+      order[position] = size + appended.length;
+      appended.push(partner);
     }
   }
+  const partners = index.partners.edited(replaced, appended);
 
   const { cells, cellOfKey, cellOf } = placeInCells(index, changes);
   const samePlace = (number: number, stored: number | undefined) =>
@@ -132,7 +134,7 @@ function rankOf(index: PartnerIndex, id: string): number {
   let high = byRank.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareStrings(partners[order[byRank[middle]!]!]!.id, id) < 0) low = middle + 1;
+    if (compareStrings(partners.at(order[byRank[middle]!]!).id, id) < 0) low = middle + 1;
     else high = middle;
   }
   return low;

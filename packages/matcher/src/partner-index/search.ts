@@ -94,7 +94,7 @@ export class PartnerSearch {
     const size = index.partners.length;
     const words = Array.from(positions, (p) => {
       let word = index.profile[p]! << CODE_SHIFT;
-      for (const offering of index.partners[index.order[p]!]!.offerings) word |= SERVICE_BIT.get(offering.service)!;
+      for (const offering of index.partners.at(index.order[p]!).offerings) word |= SERVICE_BIT.get(offering.service)!;
       return word >>> 0;
     });
     const same = size === this.stat.length && words.every((word, at) => word === this.stat[positions[at]!]);
