@@ -45,9 +45,9 @@ export interface Matcher {
    * `active: false`, as none is ever removed.
    *
    * No index is built again: what the changed partners touch is copied and the rest shared,
-   * a few milliseconds at 100,000 partners. Its `partners` array is put together at the first
-   * read. The copy is laid out less tightly than a fresh build
-   * (see `editsSinceBuild`); its first allocation prepares the partners for allocation again.
+   * a few milliseconds at 100,000 partners. The copy is laid out less tightly than a fresh
+   * build (see `editsSinceBuild`); its `partners` array is put together at its first read, and
+   * its first allocation prepares the partners for allocation again.
    *
    * @example
    * const matcher = createMatcher(partners);
