@@ -1,7 +1,7 @@
 // npm run bench: every section in turn, each table on stdout, progress on stderr, one JSON file.
 //   BENCH_QUICK=1   smaller sizes and fewer rounds: a smoke check within a minute
 //   BENCH_OUT=path  where the JSON goes (default bench-results.json at the repository root)
-//   BENCH_ONLY=kernel,memory   some sections only (kernel, memory, http, allocation)
+//   BENCH_ONLY=kernel,memory   some sections only (kernel, memory, http, allocation, edit)
 //   BENCH_BASELINE=path        a worktree at another commit: the kernel and memory goals are
 //                              measured beside its own matcher, in this run
 // Exits 0 even when a goal is missed (this measures, it does not test); 1 when a section fails,
@@ -19,6 +19,7 @@ const SECTIONS: Record<SectionId, (options: SectionOptions) => Promise<Section>>
   memory: async (options) => (await import('./memory')).memorySection(options),
   http: async (options) => (await import('./http')).httpSection(options),
   allocation: async (options) => (await import('./allocation')).allocationSection(options),
+  edit: async (options) => (await import('./edit')).editSection(options),
 };
 
 let settings: BenchSettings;

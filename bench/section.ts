@@ -4,7 +4,7 @@
  * figures and goals to one JSON file.
  */
 export interface Section {
-  /** Key of the section in the JSON output (`kernel`, `memory`, `http`, `allocation`). */
+  /** Key of the section in the JSON output (`kernel`, `memory`, `http`, `allocation`, `edit`). */
   readonly id: string;
   readonly title: string;
   readonly headers: readonly string[];

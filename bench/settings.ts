@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SECTION_IDS = ['kernel', 'memory', 'http', 'allocation'] as const;
+export const SECTION_IDS = ['kernel', 'memory', 'http', 'allocation', 'edit'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** The JSON file's default place, relative to the repository root. */

@@ -55,7 +55,7 @@ const offeringArb: fc.Arbitrary<Offering> = fc.record(
   { requiredKeys: ['service'] },
 );
 
-const partnerBodyArb = fc.record(
+export const partnerBodyArb = fc.record(
   {
     name: fc.constant('Mitra Fiktif'),
     kind: fc.constant('civil-society' as const),

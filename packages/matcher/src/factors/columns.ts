@@ -3,6 +3,7 @@ import { FACTORS } from './index';
 import type { KeyTable, Pair } from './types';
 
 export type ColumnArray = Float64Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
+type ColumnType = new (length: number) => ColumnArray;
 
 /** The keys of one factor's column, numbered from 1 in the order the partners give them. */
 class Keys implements KeyTable {
@@ -11,6 +12,14 @@ class Keys implements KeyTable {
 
   find(key: string | undefined): number {
     return key === undefined ? 0 : (this.numbers.get(key) ?? 0);
+  }
+
+  /** A table with the same numbers, to number new keys in without changing this one. */
+  copy(): Keys {
+    const copy = new Keys();
+    copy.keys.push(...this.keys);
+    for (const [key, number] of this.numbers) copy.numbers.set(key, number);
+    return copy;
   }
 
   /** The key's number, numbering it if it is new. */
@@ -65,6 +74,31 @@ export class FactorColumns {
       if (column.kind === 'integer') return Int32Array.from(values);
       return unsignedArray(values, keys[f]!.keys.length);
     });
+  }
+
+  /**
+   * The columns of `size` rows (at least as many as these): these rows copied, then `rows` read
+   * over them (row to partner; new rows past the end must all be given). These columns are left
+   * as they are, for the readers that still hold them; new keys are numbered after the old.
+   */
+  edited(size: number, rows: ReadonlyMap<number, PreparedPartner>): FactorColumns {
+    const keys = this.keys.map((table) => (table as Keys).copy());
+    const arrays = FACTORS.map(({ column }, f): ColumnArray | null => {
+      const old = this.arrays[f];
+      if (!old) return null;
+      const values = [...rows.values()].map((partner) =>
+        column.kind === 'key' ? keys[f]!.add(column.of(partner)) : column.kind === 'none' ? 0 : column.of(partner),
+      );
+      // A key column widens only when its keys outgrow the array's width.
+      const wider = column.kind === 'key' ? unsignedArray([], keys[f]!.keys.length) : old;
+      const array = wider.BYTES_PER_ELEMENT > old.BYTES_PER_ELEMENT ? (wider.constructor as ColumnType) : (old.constructor as ColumnType);
+      const next = new array(size);
+      next.set(old);
+      let at = 0;
+      for (const row of rows.keys()) next[row] = values[at++]!;
+      return next;
+    });
+    return Object.assign(Object.create(FactorColumns.prototype) as FactorColumns, { arrays, keys });
   }
 
   /** Whether `row` holds what the columns read of this partner now. */

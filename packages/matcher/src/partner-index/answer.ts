@@ -34,7 +34,7 @@ function assessmentOf(
   winner: Winner,
 ): Assessment {
   const place = index.order[winner.position]!;
-  const prepared = preparePartner(index.partners[place]!);
+  const prepared = preparePartner(index.partners.at(place));
   assertUnchanged(index, winner.position, prepared, services);
   const covered: CoveredNeed[] = [];
   const missing: MissingNeed[] = [];

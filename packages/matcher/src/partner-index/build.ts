@@ -8,6 +8,7 @@ import { partnerProfile } from '../rules/eligibility';
 import { offeringKey } from '../rules/reach';
 import type { Offering, Partner } from '../schemas/partner';
 import type { ServiceId } from '../taxonomy';
+import { PartnerList } from './partner-list';
 
 /**
  * The side of the grid's square cells, in degrees: 0.25 (about 28 km at the equator) from
@@ -57,8 +58,8 @@ export interface Cells {
  * offering's profile (`offeringKey`), each factor's column, and where the partner is.
  */
 export interface PartnerIndex {
-  /** The partners as given. */
-  readonly partners: readonly Partner[];
+  /** The partners as given, by place. */
+  readonly partners: PartnerList;
   /** For each position, the partner's place in `partners`. */
   readonly order: Int32Array;
   /** Coordinates, NaN without them. */
@@ -76,22 +77,28 @@ export interface PartnerIndex {
   /** The partner's grid cell, -1 without coordinates. */
   readonly cell: Int32Array;
   readonly cells: Cells;
+  /** The side of the grid's cells, in degrees (see `cellDegrees`). */
+  readonly degrees: number;
+  /** Each non-empty grid square's cell, by the square's `cellKey`. */
+  readonly cellOfKey: ReadonlyMap<number, number>;
+  /** The positions in id order: `idRank` inverted, for an edit to find where a new id ranks. */
+  readonly byRank: Int32Array;
   readonly services: ReadonlyMap<ServiceId, ServiceList>;
   /** Every factor's column, by position. */
   readonly columns: FactorColumns;
 }
 
 /** The grid square a point falls in, as one number; partners without coordinates sort last. */
-const cellKey = (partner: Partner, degrees: number): number =>
+export const cellKey = (partner: Partner, degrees: number): number =>
   partner.location
     ? Math.floor(partner.location.lat / degrees) * 4096 + Math.floor(partner.location.lon / degrees)
     : Number.POSITIVE_INFINITY;
 
-const narrow = (values: readonly number[], largest: number) =>
+export const narrow = (values: readonly number[], largest: number) =>
   largest <= 0xff ? Uint8Array.from(values) : largest <= 0xffff ? Uint16Array.from(values) : Uint32Array.from(values);
 
 /** Numbers distinct keys from 0 in the order they come, keeping the first item of each. */
-class Profiles<T> {
+export class Profiles<T> {
   readonly keys: string[] = [];
   readonly items: T[] = [];
   private readonly numbers = new Map<string, number>();
@@ -118,6 +125,7 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
   const cell = new Int32Array(size).fill(-1);
   const profiles = new Profiles<PreparedPartner>();
   const profile: number[] = new Array<number>(size);
+  const cellOfKey = new Map<number, number>();
   let cells = 0;
 
   // One pass in position order: where each partner is, its rules' profile, its factors' columns.
@@ -130,6 +138,7 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
       lon[position] = location.lon;
       if (position > 0 && keys[order[position - 1]!] !== keys[place]) cells++;
       cell[position] = cells;
+      cellOfKey.set(keys[place]!, cells);
     }
     if (partner.serviceRadiusKm !== undefined) radius[position] = partner.serviceRadiusKm;
     const prepared = preparePartner(partner);
@@ -139,13 +148,13 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
   const cellCount = size > 0 && partners[order[0]!]!.location ? cells + 1 : 0;
 
   const idRank = new Int32Array(size);
-  const byId = Array.from(order.keys()).sort((a, b) => compareStrings(partners[order[a]!]!.id, partners[order[b]!]!.id));
-  byId.forEach((position, rank) => {
+  const byRank = Int32Array.from(order.keys()).sort((a, b) => compareStrings(partners[order[a]!]!.id, partners[order[b]!]!.id));
+  byRank.forEach((position, rank) => {
     idRank[position] = rank;
   });
 
   return {
-    partners,
+    partners: PartnerList.of(partners),
     order,
     lat,
     lon,
@@ -156,6 +165,9 @@ export function buildPartnerIndex(partners: readonly Partner[], degrees = cellDe
     idRank,
     cell,
     cells: boxCells(cellCount, cell, lat, lon, radius),
+    degrees,
+    cellOfKey,
+    byRank,
     services: serviceLists(partners, order, cell),
     columns,
   };
@@ -182,7 +194,7 @@ function boxCells(count: number, cell: Int32Array, lat: Float64Array, lon: Float
   return { count, latMin, latMax, lonMin, lonMax, minCos, maxRadius, defaultRadius };
 }
 
-function serviceLists(partners: readonly Partner[], order: Int32Array, cell: Int32Array): Map<ServiceId, ServiceList> {
+export function serviceLists(partners: readonly Partner[], order: Int32Array, cell: Int32Array): Map<ServiceId, ServiceList> {
   const found = new Map<ServiceId, { partner: number[]; profile: number[]; profiles: Profiles<Offering> }>();
   order.forEach((place, position) => {
     for (const offering of partners[place]!.offerings) {

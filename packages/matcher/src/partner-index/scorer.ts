@@ -69,7 +69,7 @@ export class Scorer {
       : Number.NaN;
     const within = located
       ? withinLimit(distance, facts.reachLimit(index.radius[p]!))
-      : withinReach(this.client, index.partners[index.order[p]!]!, null, this.options);
+      : withinReach(this.client, index.partners.at(index.order[p]!), null, this.options);
     const met = remoteOf(word) + (within ? reachedOf(word) : 0);
     if (met === 0) return false;
     const { pair, scratch } = this;

@@ -58,19 +58,56 @@ export class PartnerSearch {
   private readonly anyFar = new Float64Array(256);
   private query = 0;
 
-  constructor(readonly index: PartnerIndex) {
+  /**
+   * `stat`: the partners' fixed words, when the caller has them; `hot`: another search's, of the
+   * same size (see `edited`).
+   */
+  constructor(
+    readonly index: PartnerIndex,
+    stat?: Uint32Array,
+    hot?: Uint32Array,
+  ) {
     const size = index.partners.length;
     const cells = index.cells.count;
     if (index.profiles.length > 1 << (32 - CODE_SHIFT)) throw new Error('internal: too many partner profiles for the search words');
-    this.stat = Uint32Array.from(index.profile, (profile) => profile << CODE_SHIFT);
-    for (const [service, list] of index.services) {
-      const bit = SERVICE_BIT.get(service)!;
-      for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
+    if (stat) {
+      this.stat = stat;
+    } else {
+      this.stat = Uint32Array.from(index.profile, (profile) => profile << CODE_SHIFT);
+      for (const [service, list] of index.services) {
+        const bit = SERVICE_BIT.get(service)!;
+        for (const p of list.partner) this.stat[p] = this.stat[p]! | bit;
+      }
     }
-    this.hot = new Uint32Array(size);
+    this.hot = hot ?? new Uint32Array(size);
     this.cellQuery = new Uint32Array(cells);
     this.cellBound = new Float64Array(cells);
     this.cellInReach = new Uint8Array(cells);
+  }
+
+  /**
+   * A search over `index`, an edit of this one's index in which only the partners at
+   * `positions` changed (see `editPartnerIndex`): their fixed words are worked out again, the
+   * others copied. This search keeps its own index and words.
+   */
+  edited(index: PartnerIndex, positions: Int32Array): PartnerSearch {
+    const size = index.partners.length;
+    const words = Array.from(positions, (p) => {
+      let word = index.profile[p]! << CODE_SHIFT;
+      for (const offering of index.partners.at(index.order[p]!).offerings) word |= SERVICE_BIT.get(offering.service)!;
+      return word >>> 0;
+    });
+    const same = size === this.stat.length && words.every((word, at) => word === this.stat[positions[at]!]);
+    const stat = same ? this.stat : new Uint32Array(size);
+    if (!same) {
+      stat.set(this.stat);
+      words.forEach((word, at) => {
+        stat[positions[at]!] = word;
+      });
+    }
+    // A query leaves `hot` all 0 and runs to its end before another starts (nothing in it
+    // awaits), so searches of one size can share it.
+    return new PartnerSearch(index, stat, size === this.hot.length ? this.hot : undefined);
   }
 
   search(client: PreparedClient, options: ResolvedOptions): SearchResult {

@@ -21,7 +21,7 @@ export class Tally {
       const count = this.count[r]!;
       if (count === 0) return;
       const ids = this.ids?.[r];
-      excluded.push(ids ? { reason, count, partnerIds: ids.map((p) => index.partners[index.order[p]!]!.id).sort() } : { reason, count });
+      excluded.push(ids ? { reason, count, partnerIds: ids.map((p) => index.partners.at(index.order[p]!).id).sort() } : { reason, count });
     });
     return excluded;
   }
