@@ -206,6 +206,8 @@ describe('signals', () => {
       };
       while (!catchesHup()) {
         if (server.child.exitCode !== null) throw new Error(`the server exited with ${server.child.exitCode}: ${server.stderr()}`);
+        if (server.lines.some((line) => line.includes('"msg":"listening on ')))
+          throw new Error('the server listened without catching SIGHUP');
         await sleep(2);
       }
       let before = 0;

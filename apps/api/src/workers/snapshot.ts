@@ -12,8 +12,8 @@ export interface RegistrySnapshot {
   readonly bytes: SharedArrayBuffer;
 }
 
-/** Partners encoded between two turns of the event loop: about 10 ms of work at a time. */
-const CHUNK = 4000;
+/** Partners encoded between two turns of the event loop: a few milliseconds of work at a time. */
+const CHUNK = 1000;
 
 let nextId = 1;
 const snapshots = new WeakMap<LoadedRegistry, Promise<RegistrySnapshot>>();
