@@ -20,7 +20,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONNECTIONS, answersOf, load, type Run, type Target } from './http/load';
-import { API_KEY, HOST, startApi, startBare, type Server } from './http/servers';
+import { ALLOCATIONS_AT_ONCE, loadWhileAllocating, type AllocatingRun } from './http/allocating';
+import { API_KEY, HOST, startApi, startBare, startFileApi, type Server } from './http/servers';
 import { RECOMMENDATION_REQUESTS, recommendationBody } from './requests';
 import { goal, type Goal, type Section, type SectionOptions } from './section';
 import { median } from './stats';
@@ -45,6 +46,12 @@ const BARE_BODIES = [
     limit: 10,
   },
 ];
+
+/**
+ * The store against the file: the same requests to both, clients only (the options' shape
+ * changed after the baseline's commit, a client's did not).
+ */
+const CLIENT_BODIES = RECOMMENDATION_REQUESTS.map(({ client }) => ({ client }));
 
 /** A target's runs and their medians. */
 interface Summary {
@@ -85,7 +92,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
       options.log(`http: warming up ${target.name} for ${plan.warmupSeconds} s`);
       await load(target, plan.warmupSeconds);
     }
-    const runs: Record<Target['name'], Run[]> = { bare: [], bareSized: [], api: [] };
+    const runs: Record<Target['name'], Run[]> = { bare: [], bareSized: [], api: [], store: [], file: [] };
     for (let round = 1; round <= plan.rounds; round++) {
       for (const target of targets) {
         const run = await load(target, plan.seconds);
@@ -97,6 +104,44 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
     }
     const apiRequests = runs.api.reduce((sum, run) => sum + run.requests, 0);
     const apiLogLines = api.lines();
+
+    // Nothing blocks: /healthz and a recommendation while three maximal allocations run.
+    const bearer = { Authorization: `Bearer ${API_KEY}` };
+    const allocating: AllocatingRun[] = [];
+    for (let round = 1; round <= plan.rounds; round++) {
+      const run = await loadWhileAllocating(api, { ...json, ...bearer }, JSON.stringify(API_BODIES[0]));
+      allocating.push(run);
+      options.log(
+        `http: round ${round}/${plan.rounds} while ${ALLOCATIONS_AT_ONCE} maximal allocations run (${run.allocationMs.map(Math.round).join(', ')} ms): ` +
+          `/healthz p99 ${run.healthP99Ms.toFixed(1)} ms, recommendation p99 ${run.recommendP99Ms.toFixed(1)} ms, ${run.samples} samples`,
+      );
+    }
+    const healthP99 = median(allocating.map((run) => run.healthP99Ms));
+    const recommendP99 = median(allocating.map((run) => run.recommendP99Ms));
+
+    // The store against the file, loaded in turn in the same rounds.
+    const fileApi = await startFileApi(options.baseline);
+    servers.push(fileApi);
+    const fileWhat = options.baseline
+      ? `${options.baseline.label}, serving the demo registry from its file`
+      : 'this tree over the demo registry file (file-server.ts)';
+    const pairTargets: Target[] = [
+      { name: 'store', server: api, path: '/v1/recommendations', headers: { ...json, ...bearer }, bodies: CLIENT_BODIES },
+      { name: 'file', server: fileApi, path: '/v1/recommendations', headers: { ...json, ...bearer }, bodies: CLIENT_BODIES },
+    ];
+    for (const target of pairTargets) {
+      await answersOf(target); // each body answers 200 on both, or the comparison stops here
+      await load(target, plan.warmupSeconds);
+    }
+    for (let round = 1; round <= plan.rounds; round++) {
+      for (const target of round % 2 === 1 ? pairTargets : [...pairTargets].reverse()) {
+        const run = await load(target, plan.seconds);
+        runs[target.name].push(run);
+        options.log(`http: round ${round}/${plan.rounds} ${target.name}: ${Math.round(run.rps)} req/s, p99 ${run.p99Ms.toFixed(2)} ms`);
+      }
+    }
+    const storeRuns = summarise(runs.store);
+    const fileRuns = summarise(runs.file);
 
     const bareRuns = summarise(runs.bare);
     const sizedRuns = summarise(runs.bareSized);
@@ -170,8 +215,51 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
           vsBare: sizedVsBare,
           apiVsReference: apiVsSized,
         },
+        whileAllocating: {
+          allocationsAtOnce: ALLOCATIONS_AT_ONCE,
+          runs: allocating,
+          medianHealthP99Ms: healthP99,
+          medianRecommendP99Ms: recommendP99,
+        },
+        storeVsFile: { file: fileWhat, store: figuresOf(storeRuns), held: figuresOf(fileRuns), rpsRatio: storeRuns.rps / fileRuns.rps },
       },
-      goals: httpGoals(apiRuns, bareRuns, sizedRuns),
+      goals: [
+        ...httpGoals(apiRuns, bareRuns, sizedRuns),
+        ...allocatingGoals(healthP99, recommendP99),
+        storeGoal(storeRuns.rps, fileRuns.rps, fileWhat),
+      ],
+      tables: [
+        {
+          title: `While ${ALLOCATIONS_AT_ONCE} maximal allocations (1,000 clients x 16 needs) run: one /healthz and one recommendation at a time, each on a connection of its own`,
+          headers: ['round', 'allocations ms', 'samples', '/healthz p99 ms', 'recommendation p99 ms'],
+          rows: allocating.map((run, index) => [
+            String(index + 1),
+            run.allocationMs.map(Math.round).join(' / '),
+            String(run.samples),
+            run.healthP99Ms.toFixed(1),
+            run.recommendP99Ms.toFixed(1),
+          ]),
+        },
+        {
+          title: `Recommendations, the registry in the store against the same registry held as a file (${fileWhat}), loaded in turn`,
+          headers: ['server', 'req/s (median)', 'p99 ms (median)', 'req/s by round'],
+          rows: [
+            [
+              'API, registry in the store',
+              String(Math.round(storeRuns.rps)),
+              storeRuns.p99Ms.toFixed(2),
+              storeRuns.runs.map((run) => Math.round(run.rps)).join(' / '),
+            ],
+            [
+              `held as a file: ${fileWhat}`,
+              String(Math.round(fileRuns.rps)),
+              fileRuns.p99Ms.toFixed(2),
+              fileRuns.runs.map((run) => Math.round(run.rps)).join(' / '),
+            ],
+            ['store / file', (storeRuns.rps / fileRuns.rps).toFixed(3), '', ''],
+          ],
+        },
+      ],
     };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
@@ -250,6 +338,36 @@ export function httpGoals(api: Medians, bare: Medians, reference: Medians): Goal
       beside(p99, reference, 'reference'),
     ),
   ];
+}
+
+/** The issue's: `/healthz` and a recommendation keep a p99 under 100 ms while three maximal allocations run. */
+export function allocatingGoals(healthP99Ms: number, recommendP99Ms: number): Goal[] {
+  const spec = (id: string, what: string) => ({
+    id,
+    text: `${what} while ${ALLOCATIONS_AT_ONCE} maximal allocations run: p99 under 100 ms`,
+    unit: 'ms',
+    kind: 'max' as const,
+    limit: 100,
+  });
+  return [
+    goal(spec('http-healthz-p99-allocating', '/healthz'), healthP99Ms),
+    goal(spec('http-recommend-p99-allocating', 'a recommendation'), recommendP99Ms),
+  ];
+}
+
+/** The issue's: recommendations per second with the store at least 0.95x those from the same registry held as a file. */
+export function storeGoal(storeRps: number, fileRps: number, file: string): Goal {
+  return goal(
+    {
+      id: 'http-rps-store-vs-file',
+      text: 'recommendations with the registry in the store: at least 0.95x the requests per second of the same registry held as a file',
+      unit: 'x file req/s',
+      kind: 'min',
+      limit: 0.95,
+    },
+    storeRps / fileRps,
+    { beside: `file (${file}): ${Math.round(fileRps)} req/s, store: ${Math.round(storeRps)} req/s` },
+  );
 }
 
 interface Ratios {

@@ -35,7 +35,7 @@ export const CONNECTIONS = 10;
 
 /** What is loaded: one route of one server, with the request bodies it rotates through. */
 export interface Target {
-  readonly name: 'bare' | 'bareSized' | 'api';
+  readonly name: 'bare' | 'bareSized' | 'api' | 'store' | 'file';
   readonly server: Server;
   readonly path: string;
   readonly headers: Record<string, string>;

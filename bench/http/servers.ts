@@ -14,7 +14,7 @@ export const HOST = '127.0.0.1';
 export const API_KEY = 'bench-key-0123456789abcdef';
 
 export interface Server {
-  readonly name: 'bare' | 'api';
+  readonly name: 'bare' | 'api' | 'file' | 'baseline';
   readonly url: string;
   readonly child: ChildProcess;
   /** Lines the server wrote on stdout (the API's request log). */
@@ -35,6 +35,18 @@ export function startApi(): Promise<Server> {
 }
 
 /**
+ * The same registry held as a file: with `baseline`, that worktree's own API (a checkout from
+ * before the store serves the demo registry from its file), else this tree's API over the file
+ * (`file-server.ts`). Run as `startApi` runs the API, so that the two differ only in the registry.
+ */
+export function startFileApi(baseline?: { root: string }): Promise<Server> {
+  const env = { LOG_LEVEL: 'info', API_KEYS: API_KEY, DATA_DIR: mkdtempSync(join(tmpdir(), 'pokmas-bench-store-')) };
+  return baseline
+    ? startServer('baseline', 'apps/api/src/index.ts', env, baseline.root)
+    : startServer('file', 'bench/http/file-server.ts', env);
+}
+
+/**
  * The bare reference. With `answersFile` (a JSON object from a client id to an answer) it also
  * serves `POST /echo-sized`, sending those answers back.
  */
@@ -43,12 +55,12 @@ export function startBare(answersFile: string): Promise<Server> {
 }
 
 /** Starts a server as a child process on a free port; resolves once `/healthz` answers 200. */
-async function startServer(name: Server['name'], script: string, env: Record<string, string>): Promise<Server> {
+async function startServer(name: Server['name'], script: string, env: Record<string, string>, cwd = REPO_ROOT): Promise<Server> {
   // The child's environment says everything it reads: no REGISTRY_FILE, CORS_ORIGINS or limits inherited.
   const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, ...inherited } = process.env;
   void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', script], {
-    cwd: REPO_ROOT,
+    cwd,
     env: { ...inherited, ...env, PORT: '0', HOST },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { httpGoals, type Medians } from '../http';
+import { allocatingGoals, httpGoals, storeGoal, type Medians } from '../http';
+import { AllocationRequestSchema } from '../../apps/api/src/routes/allocations/allocations.routes';
+import { maximalAllocationBody } from '../http/allocating';
 import { baselineGoals, baselineTable, type BaselineComparison, type BaselineSide } from '../kernel-baseline';
 import { MEMORY_PARTNERS, memoryGoals, type MemoryFigures } from '../memory';
 import type { RecommendAllocatedResult } from '../recommend-allocated-child';
@@ -169,5 +171,31 @@ describe('the HTTP goals', () => {
     const cpuOnly = byId(httpGoals({ rps: 9_000, p99Ms: 2.8, cpuUsPerRequest: 136 }, bare, reference));
     expect(cpuOnly['http-cpu-reference']!.verdict).toBe('not-met');
     expect(cpuOnly['http-rps-reference']!.verdict).toBe('met');
+  });
+});
+
+describe('nothing blocks, and the store costs no throughput', () => {
+  it('holds /healthz and a recommendation to a p99 under 100 ms while allocations run, each on its own', () => {
+    const goals = byId(allocatingGoals(34.8, 100.5));
+    expect(goals['http-healthz-p99-allocating']).toMatchObject({ verdict: 'met', limit: 100, unit: 'ms', measured: 34.8 });
+    expect(goals['http-recommend-p99-allocating']).toMatchObject({ verdict: 'not-met', measured: 100.5 });
+  });
+
+  it('asks the store for at least 0.95x the file-held requests per second, naming what the file side was', () => {
+    expect(storeGoal(950, 1000, 'e2297d7')).toMatchObject({
+      verdict: 'met',
+      measured: 0.95,
+      beside: 'file (e2297d7): 1000 req/s, store: 950 req/s',
+    });
+    expect(storeGoal(940, 1000, 'e2297d7').verdict).toBe('not-met');
+  });
+
+  it('sends the largest allocation a request may ask: 1,000 clients with 16 needs each, every id distinct', () => {
+    const body: unknown = JSON.parse(maximalAllocationBody());
+    expect(AllocationRequestSchema.safeParse(body).success).toBe(true);
+    const { clients } = body as { clients: { id: string; needs: unknown[] }[] };
+    expect(clients).toHaveLength(1000);
+    expect(new Set(clients.map((client) => client.id)).size).toBe(1000);
+    expect(clients.every((client) => client.needs.length === 16)).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import { clip, MAX_ISSUES, problem } from './lib/problem';
 import { requestLog } from './lib/request-log';
 import type { AppBindings } from './lib/types';
 import type { LiveRegistry } from './store/live-registry';
+import { inlineWorkers, type Workers } from './workers/pool';
 import allocations from './routes/allocations/allocations.index';
 import { allocate as allocationRoute, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from './routes/allocations/allocations.routes';
 import bapas from './routes/bapas/bapas.index';
@@ -40,6 +41,8 @@ export interface AppDeps {
   store: Store;
   config: Config;
   logger?: Logger;
+  /** Where allocations and coverage run: the server's worker pool; on the calling thread when absent. */
+  workers?: Workers;
 }
 
 /**
@@ -58,7 +61,14 @@ const ROUTERS = [health, recommendations, allocations, partners, bapas, taxonomy
  * const app = createApp({ directory, registry: await followStore(store, logger), store, config });
  * const res = await app.request('/v1/taxonomy');
  */
-export function createApp({ directory, registry, store, config, logger = silentLogger }: AppDeps): OpenAPIHono<AppBindings> {
+export function createApp({
+  directory,
+  registry,
+  store,
+  config,
+  logger = silentLogger,
+  workers = inlineWorkers,
+}: AppDeps): OpenAPIHono<AppBindings> {
   const app = createRouter();
 
   app.use(requestId());
@@ -92,6 +102,7 @@ export function createApp({ directory, registry, store, config, logger = silentL
     // Until accounts and sign-in are wired: every request is the open demo mode's admin.
     c.set('principal', OPEN_DEMO_PRINCIPAL);
     c.set('directory', directory);
+    c.set('workers', workers);
     await next();
   });
 

@@ -52,6 +52,9 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().transform(list).pipe(z.array(OriginSchema)).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `one of ${LOG_LEVELS.join(', ')}`).default('info'),
   MAX_BODY_BYTES: integer(1024, 10 * 1024 * 1024, 'from 1024 to 10485760 bytes').default(64 * 1024),
+  WORKERS: integer(1, 64, 'from 1 to 64 threads').optional(),
+  QUEUE_LIMIT: integer(0, 1000, 'from 0 to 1000 tasks').default(16),
+  DRAIN_MS: integer(100, 600_000, 'from 100 to 600000 ms').default(10_000),
 });
 
 export interface Config {
@@ -70,6 +73,12 @@ export interface Config {
   logLevel: LogLevel;
   /** Largest request body accepted, in bytes (413 beyond). */
   maxBodyBytes: number;
+  /** Worker threads for allocations and coverage; by default one fewer than the cores, at least 1, at most 4. */
+  workers?: number;
+  /** Allocations or coverage measurements that may wait for a thread; one more answers 503 with Retry-After. */
+  queueLimit: number;
+  /** How long SIGTERM waits for requests in flight before cutting them and exiting 1. */
+  drainMs: number;
 }
 
 /** A setting that stops the start; the message names each variable and what to give it. */
@@ -104,6 +113,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     corsOrigins: data.CORS_ORIGINS ?? [],
     logLevel: data.LOG_LEVEL,
     maxBodyBytes: data.MAX_BODY_BYTES,
+    ...(data.WORKERS === undefined ? {} : { workers: data.WORKERS }),
+    queueLimit: data.QUEUE_LIMIT,
+    drainMs: data.DRAIN_MS,
   };
 }
 

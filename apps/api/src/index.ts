@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { loadDirectory } from '@pokmas/directory';
 import { createApp } from './app';
@@ -6,9 +7,7 @@ import { createLogger } from './lib/logger';
 import { describeError } from './lib/registry-store';
 import { followStore } from './store/live-registry';
 import { openAppStore, seedStore, type SeedOutcome } from './store/open';
-
-/** How long SIGTERM waits for requests in flight before closing their connections. */
-const DRAIN_MS = 10_000;
+import { createWorkerPool } from './workers/pool';
 
 // From the first line: SIGHUP's default action would end the process. The registry follows
 // the store now; there is no file to reload.
@@ -29,7 +28,11 @@ async function main(): Promise<void> {
   const store = await openAppStore(config, directory);
   const seeding = await seedStore(store, config, directory);
   const live = await followStore(store, logger);
-  const app = createApp({ directory, registry: live, store, config, logger });
+  const workers = createWorkerPool({
+    threads: config.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
+    queueLimit: config.queueLimit,
+  });
+  const app = createApp({ directory, registry: live, store, config, logger, workers });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const registry = live.current();
@@ -52,20 +55,29 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  // SIGTERM (and Ctrl-C): stop accepting, let requests in flight finish, then exit 0.
+  // SIGTERM (and Ctrl-C): stop accepting, let requests in flight finish, then exit 0. Whatever
+  // is still open after DRAIN_MS (a client that never finishes its body, an allocation still in a
+  // worker) is cut and the process exits 1, so that a supervisor can tell a clean stop from a cut one.
+  // The event loop never runs long work, so the timer fires on time.
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    logger.info(`${signal}: finishing requests in flight, then exiting`);
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing requests in flight, then exiting`, { drainMs: config.drainMs });
+    const cut = setTimeout(() => {
+      logger.warn('requests still open after the drain time; closing them', { drainMs: config.drainMs });
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      process.exit(1);
+    }, config.drainMs);
     server.close(() => {
       live.close();
-      void store.close().finally(() => process.exit(0));
+      void Promise.allSettled([workers.close(), store.close()]).finally(() => {
+        clearTimeout(cut);
+        process.exit(0);
+      });
     });
     // Keep-alive connections idle between requests would otherwise hold the close until they time out.
     if ('closeIdleConnections' in server) setInterval(() => server.closeIdleConnections(), 100).unref();
-    setTimeout(() => {
-      logger.warn('requests still open after the drain time; closing them');
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      process.exit(1);
-    }, DRAIN_MS).unref();
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -252,8 +252,8 @@ describe('coverage cache', () => {
   it('does not serve one directory the coverage of another', async () => {
     const { live: store, directory } = await makeApp();
     const fewer = createDirectory({ ...directory, bapas: directory.bapas.slice(0, 3) });
-    expect(bapasCoverage(store.current(), directory).places.length).toBeGreaterThan(3);
-    expect(bapasCoverage(store.current(), fewer).places).toHaveLength(3);
+    expect((await bapasCoverage(store.current(), directory)).places.length).toBeGreaterThan(3);
+    expect((await bapasCoverage(store.current(), fewer)).places).toHaveLength(3);
   });
 });
 

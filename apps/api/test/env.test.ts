@@ -11,6 +11,8 @@ describe('configuration', () => {
       corsOrigins: [],
       logLevel: 'info',
       maxBodyBytes: 65536,
+      queueLimit: 16,
+      drainMs: 10_000,
     });
   });
 
@@ -25,6 +27,9 @@ describe('configuration', () => {
       CORS_ORIGINS: 'https://a.example,http://localhost:5173',
       LOG_LEVEL: 'warn',
       MAX_BODY_BYTES: '4096',
+      WORKERS: '3',
+      QUEUE_LIMIT: '0',
+      DRAIN_MS: '1500',
       UNRELATED: 'ignored',
     });
     expect(config).toEqual({
@@ -37,6 +42,9 @@ describe('configuration', () => {
       corsOrigins: ['https://a.example', 'http://localhost:5173'],
       logLevel: 'warn',
       maxBodyBytes: 4096,
+      workers: 3,
+      queueLimit: 0,
+      drainMs: 1500,
     });
     expect(parseConfig({ PORT: '', API_KEYS: '  ', LOG_LEVEL: '' })).toMatchObject({ port: 3000, apiKeys: [], logLevel: 'info' });
   });
@@ -63,6 +71,15 @@ describe('configuration', () => {
       expect(message).toContain(`${name}: `);
     expect(message).toContain('at least 16 characters');
     expect(message).not.toContain(secret);
+  });
+
+  test.each([
+    ['WORKERS', '0', 'from 1 to 64 threads'],
+    ['WORKERS', 'two', 'a whole number'],
+    ['QUEUE_LIMIT', '1001', 'from 0 to 1000 tasks'],
+    ['DRAIN_MS', '50', 'from 100 to 600000 ms'],
+  ])('%s=%s is refused, naming the range', (name, value, hint) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*${hint}`));
   });
 
   test.each([['abc'], ['-1'], ['3000.5'], ['65536']])('PORT=%s is refused', (port) => {

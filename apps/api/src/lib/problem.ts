@@ -19,6 +19,7 @@ export const PROBLEM_KINDS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
   validation: { status: 422, title: 'Invalid request' },
   internal: { status: 500, title: 'Internal Server Error' },
+  unavailable: { status: 503, title: 'Service Unavailable' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
@@ -172,6 +173,7 @@ export function problemResponses<const S extends readonly ProblemKind[]>(...kind
     'unsupported-media-type': 'The body is not sent as application/json',
     validation: 'The body, query or path does not match the schema; `issues` lists every field at fault',
     internal: 'An unexpected error on the server',
+    unavailable: 'The server is busy with as much heavy work as it holds; retry after the seconds `Retry-After` gives',
   };
   return Object.fromEntries(
     kinds.map((kind) => [

@@ -3,6 +3,7 @@ import type { Directory, Pokmas } from '@pokmas/directory';
 import type { Matcher, Partner } from '@pokmas/matcher';
 import type { Store } from '@pokmas/store';
 import type { LiveRegistry } from '../store/live-registry';
+import type { Workers } from '../workers/pool';
 import type { Principal } from './access';
 import type { PartnerSummary } from './schemas';
 
@@ -35,6 +36,8 @@ export interface AppBindings {
     /** Who is asking (lib/access.ts); every route that limits access calls `authorize`. */
     principal: Principal;
     directory: Directory;
+    /** Where allocations and coverage run, off the event loop when the server has a pool. */
+    workers: Workers;
     requestId: string;
   };
 }

@@ -2,14 +2,16 @@ import { locateClients } from '../../lib/locate';
 import type { AppRouteHandler } from '../../lib/types';
 import type { AllocateRoute } from './allocations.routes';
 
-export const allocate: AppRouteHandler<AllocateRoute> = (c) => {
+export const allocate: AppRouteHandler<AllocateRoute> = async (c) => {
   const { clients, options } = c.req.valid('json');
-  const { registry, directory } = c.var;
+  const { registry, directory, workers } = c.var;
   // Every client the directory cannot locate is a 422 at clients.<i>.<field>; repeated ids and
   // weights that add up to 0 are the library's MatcherError, a 422 at clients.<i>.id or options.weights.
-  // The body was validated by the route's schema, so the matcher does not parse it again.
+  // The body was validated by the route's schema, so the matcher does not parse it again. The
+  // allocation runs in a worker thread, on the registry this request started with; a full pool
+  // answers 503 with Retry-After.
   const located = locateClients(directory, clients).map(({ client }) => client);
-  const allocation = registry.matcher.allocateValidated(located, options);
+  const allocation = await workers.allocate(registry, located, options);
 
   return c.json(
     {

@@ -71,7 +71,8 @@ export const allocate = createRoute({
     'the total match score is the highest possible (`optimal` says whether that is proven); needs left out carry ' +
     `a reason. At most ${MAX_CLIENTS} clients a request (more is a 422: split the cohort) and a body of at most ` +
     `${MAX_ALLOCATION_BODY_BYTES} bytes (2 MiB, more is a 413), whatever the other routes' limit. ` +
-    'Responses are never cached (`Cache-Control: no-store`).',
+    'Responses are never cached (`Cache-Control: no-store`). Allocations run in worker threads with a bounded queue: when it is full ' +
+    'the answer is 503 with `Retry-After`.',
   middleware: [limitBody(MAX_ALLOCATION_BODY_BYTES), requireJson] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: AllocationRequestSchema } } },
@@ -81,7 +82,7 @@ export const allocate = createRoute({
       description: 'Each need placed with a partner, or left out with its reason',
       content: { 'application/json': { schema: AllocationResponseSchema } },
     },
-    ...problemResponses('malformed-json', 'unauthorized', 'payload-too-large', 'unsupported-media-type', 'validation'),
+    ...problemResponses('malformed-json', 'unauthorized', 'payload-too-large', 'unsupported-media-type', 'validation', 'unavailable'),
   },
 });
 export type AllocateRoute = typeof allocate;

@@ -2,7 +2,7 @@ import type { BapasOffice, Directory } from '@pokmas/directory';
 import { selectCoverage, type Coverage, type ServiceId } from '@pokmas/matcher';
 import type { Context } from 'hono';
 import { ProblemError } from '../../lib/problem';
-import type { AppBindings, AppRouteHandler, LoadedRegistry } from '../../lib/types';
+import type { AppBindings, AppRouteHandler } from '../../lib/types';
 import { coverageCsv } from './coverage.csv';
 import { bapasCoverage } from './coverage.data';
 import { renderCoverageMap } from './coverage.map';
@@ -15,11 +15,10 @@ interface Filter {
 }
 
 /** The offices and services a filter selects: unknown ids are a 404, not an empty answer. */
-function select(
-  registry: LoadedRegistry,
-  directory: Directory,
+async function select(
+  { registry, directory, workers }: Pick<AppBindings['Variables'], 'registry' | 'directory' | 'workers'>,
   filter: Filter,
-): { all: Coverage; selected: Coverage; services?: ServiceId[] } {
+): Promise<{ all: Coverage; selected: Coverage; services?: ServiceId[] }> {
   if (filter.bapasId !== undefined) {
     if (!directory.getBapas(filter.bapasId)) {
       throw new ProblemError('not-found', `No Bapas has the id ${filter.bapasId}; GET /v1/bapas lists them.`);
@@ -37,7 +36,7 @@ function select(
       (filter.province === undefined || office.provinceCode === filter.province),
   );
   const services = filter.service === undefined ? undefined : [...new Set([filter.service].flat())];
-  const all = bapasCoverage(registry, directory);
+  const all = await bapasCoverage(registry, directory, workers);
   return {
     all,
     selected: selectCoverage(all, { placeIds: offices.map((office) => office.id), ...(services && { services }) }),
@@ -55,10 +54,10 @@ function csvResponse(c: Context<AppBindings>, selected: Coverage) {
   });
 }
 
-export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
+export const getCoverage: AppRouteHandler<GetCoverageRoute> = async (c) => {
   const { format, ...filter } = c.req.valid('query');
-  const { registry, directory } = c.var;
-  const { all, selected, services } = select(registry, directory, filter);
+  const { registry } = c.var;
+  const { all, selected, services } = await select(c.var, filter);
 
   if (format === 'csv') return csvResponse(c, selected);
 
@@ -77,14 +76,14 @@ export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
 };
 
 /** `GET /coverage.csv`, the page's link: the same rows as `GET /v1/coverage?format=csv`. */
-export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = (c) =>
-  csvResponse(c, select(c.var.registry, c.var.directory, c.req.valid('query')).selected);
+export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = async (c) =>
+  csvResponse(c, (await select(c.var, c.req.valid('query'))).selected);
 
 /** `GET /v1/coverage/map.svg`, and the page's `GET /coverage/map.svg`. */
-export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute | GetPageCoverageMapRoute> = (c) => {
+export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute | GetPageCoverageMapRoute> = async (c) => {
   const { lang = 'id', ...filter } = c.req.valid('query');
-  const { registry, directory } = c.var;
-  const { selected } = select(registry, directory, filter);
+  const { registry } = c.var;
+  const { selected } = await select(c.var, filter);
   const svg = renderCoverageMap({ places: selected.places, services: selected.services, registryVersion: registry.version, lang });
   return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
 };

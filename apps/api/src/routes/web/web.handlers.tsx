@@ -143,9 +143,9 @@ export const partner: WebHandler = (c) => {
  * sends the page's Basic key there, never the API's bearer key), and the summaries, from the
  * same data as `GET /v1/coverage`.
  */
-export const coveragePage: WebHandler = (c) => {
+export const coveragePage: WebHandler = async (c) => {
   const lang = queryLang(c);
-  const { summary, groups } = bapasCoverage(c.var.registry, c.var.directory);
+  const { summary, groups } = await bapasCoverage(c.var.registry, c.var.directory, c.var.workers);
   return page(
     c,
     <Layout lang={lang} title={strings(lang).coverageTitle} path="/coverage">

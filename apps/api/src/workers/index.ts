@@ -1,0 +1,1 @@
+export { createWorkerPool, inlineWorkers, retryAfterSeconds, type Workers, type WorkerPoolOptions } from './pool';
