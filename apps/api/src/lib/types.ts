@@ -4,6 +4,7 @@ import type { Matcher, Partner } from '@pokmas/matcher';
 import type { Store } from '@pokmas/store';
 import type { LiveRegistry } from '../store/live-registry';
 import type { Principal } from './access';
+import type { Session } from './sessions';
 import type { PartnerSummary } from './schemas';
 
 /**
@@ -34,6 +35,8 @@ export interface AppBindings {
     store: Store;
     /** Who is asking (lib/access.ts); every route that limits access calls `authorize`. */
     principal: Principal;
+    /** The page session, on pages a signed-in browser asks for. */
+    session?: Session;
     directory: Directory;
     requestId: string;
   };

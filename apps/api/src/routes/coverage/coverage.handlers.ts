@@ -1,6 +1,7 @@
 import type { BapasOffice, Directory } from '@pokmas/directory';
 import { selectCoverage, type Coverage, type ServiceId } from '@pokmas/matcher';
 import type { Context } from 'hono';
+import { authorize, ROUTE_ROLES } from '../../lib/access';
 import { ProblemError } from '../../lib/problem';
 import type { AppBindings, AppRouteHandler, LoadedRegistry } from '../../lib/types';
 import { coverageCsv } from './coverage.csv';
@@ -56,6 +57,7 @@ function csvResponse(c: Context<AppBindings>, selected: Coverage) {
 }
 
 export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
+  authorize(c, { roles: ROUTE_ROLES.coverage });
   const { format, ...filter } = c.req.valid('query');
   const { registry, directory } = c.var;
   const { all, selected, services } = select(registry, directory, filter);
@@ -77,11 +79,14 @@ export const getCoverage: AppRouteHandler<GetCoverageRoute> = (c) => {
 };
 
 /** `GET /coverage.csv`, the page's link: the same rows as `GET /v1/coverage?format=csv`. */
-export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = (c) =>
-  csvResponse(c, select(c.var.registry, c.var.directory, c.req.valid('query')).selected);
+export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = (c) => {
+  authorize(c, { roles: ROUTE_ROLES.coverage });
+  return csvResponse(c, select(c.var.registry, c.var.directory, c.req.valid('query')).selected);
+};
 
 /** `GET /v1/coverage/map.svg`, and the page's `GET /coverage/map.svg`. */
 export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute | GetPageCoverageMapRoute> = (c) => {
+  authorize(c, { roles: ROUTE_ROLES.coverage });
   const { lang = 'id', ...filter } = c.req.valid('query');
   const { registry, directory } = c.var;
   const { selected } = select(registry, directory, filter);
