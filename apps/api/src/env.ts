@@ -84,20 +84,20 @@ export class ConfigError extends Error {
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`,
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`);
+  // API_KEYS is gone, and must not be ignored silently: a server that was closed by keys would open.
+  if (present.API_KEYS !== undefined) {
+    lines.push(
+      '  - API_KEYS: no longer read; accounts and tokens replace it. Unset it, create an account with ' +
+        '`npm run accounts -- add --login NAME --role admin` and give each API client a token from `npm run accounts -- token NAME`',
     );
+  }
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
   }
   const data = parsed.data;
-  if (data.API_KEYS !== undefined) {
-    throw new ConfigError(
-      'Invalid configuration; fix these environment variables:\n' +
-        '  - API_KEYS: no longer read; accounts and tokens replace it. Unset it, create an account with ' +
-        '`npm run accounts -- add --login NAME --role admin` and give API clients a token from `npm run accounts -- token NAME`',
-    );
-  }
   return {
     port: data.PORT,
     host: data.HOST,

@@ -91,7 +91,7 @@ describe('GET /openapi.json', () => {
       if (operation.requestBody || operation.parameters?.length) expect(operation.responses['422'], `${method} ${path}`).toBeDefined();
     }
     for (const path of ['/v1/recommendations', '/v1/allocations']) {
-      expect(Object.keys(doc.paths[path].post.responses).sort(), path).toEqual(['200', '400', '401', '413', '415', '422']);
+      expect(Object.keys(doc.paths[path].post.responses).sort(), path).toEqual(['200', '400', '401', '403', '413', '415', '422']);
     }
   });
 

@@ -53,8 +53,9 @@ function clientAddress(c: Context<AppBindings>, trustProxy: boolean): string {
 const cookieOptions = (c: Context<AppBindings>, trustProxy: boolean) =>
   ({ path: '/', httpOnly: true, sameSite: 'Lax', secure: overHttps(c, trustProxy) }) as const;
 
-const sameToken = (a: string | undefined, b: string): boolean =>
-  a !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+// An empty token on both sides (a cookie set to nothing) is no token.
+const sameToken = (a: string | undefined, b: string | undefined): boolean =>
+  !!a && !!b && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** A `next` that is a path of this site (never `//host` or a scheme), else the form. */
 function safeNext(value: string | undefined): string | undefined {
