@@ -20,7 +20,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONNECTIONS, answersOf, load, type Run, type Target } from './http/load';
-import { API_KEY, HOST, startApi, startBare, type Server } from './http/servers';
+import { HOST, startApi, startBare, type Server } from './http/servers';
 import { RECOMMENDATION_REQUESTS, recommendationBody } from './requests';
 import { goal, type Goal, type Section, type SectionOptions } from './section';
 import { median } from './stats';
@@ -67,7 +67,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
       name: 'api',
       server: api,
       path: '/v1/recommendations',
-      headers: { ...json, Authorization: `Bearer ${API_KEY}` },
+      headers: { ...json, Authorization: `Bearer ${api.token}` },
       bodies: API_BODIES,
     };
     // The API's answers, once, before any load: the same-size reference sends them back as they are.

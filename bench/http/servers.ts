@@ -3,15 +3,13 @@
  * generator never shares its event loop: the project's API as it is deployed, and the bare
  * Hono + zod reference (`bare-server.ts`), which can also send the API's own answers back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../report';
 
 export const HOST = '127.0.0.1';
-/** A key of the form API_KEYS takes; only ever sent to 127.0.0.1. */
-export const API_KEY = 'bench-key-0123456789abcdef';
 
 export interface Server {
   readonly name: 'bare' | 'api';
@@ -26,12 +24,23 @@ export interface Server {
 
 /**
  * The API on the demo registry, run as deployed: `LOG_LEVEL=info` (one JSON line per request on
- * stdout, piped here and drained, and counted) and one API key required on `/v1`.
+ * stdout, piped here and drained, and counted), with an account, so that every `/v1` request
+ * carries a bearer token the server looks up (the open demo mode would skip that cost).
  */
-export function startApi(): Promise<Server> {
+export async function startApi(): Promise<Server & { readonly token: string }> {
   // A store of its own, seeded from the demo registry at start, never the repository's ./data.
   const DATA_DIR = mkdtempSync(join(tmpdir(), 'pokmas-bench-store-'));
-  return startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: API_KEY, DATA_DIR });
+  const accounts = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', 'apps/api/src/cli/accounts.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR },
+      encoding: 'utf8',
+    });
+  accounts('add', '--login', 'bench', '--role', 'admin');
+  // The token is the last line the command prints; it only ever goes to 127.0.0.1.
+  const token = accounts('token', 'bench', '--label', 'bench').trim().split('\n').at(-1)!;
+  const server = await startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', DATA_DIR });
+  return Object.assign(server, { token });
 }
 
 /**
@@ -45,8 +54,9 @@ export function startBare(answersFile: string): Promise<Server> {
 /** Starts a server as a child process on a free port; resolves once `/healthz` answers 200. */
 async function startServer(name: Server['name'], script: string, env: Record<string, string>): Promise<Server> {
   // The child's environment says everything it reads: no REGISTRY_FILE, CORS_ORIGINS or limits inherited.
-  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, ...inherited } = process.env;
-  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR];
+  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, TRUST_PROXY, ...inherited } =
+    process.env;
+  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, TRUST_PROXY];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', script], {
     cwd: REPO_ROOT,
     env: { ...inherited, ...env, PORT: '0', HOST },
