@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONNECTIONS, answersOf, load, type Run, type Target } from './http/load';
 import { ALLOCATIONS_AT_ONCE, loadWhileAllocating, type AllocatingRun } from './http/allocating';
-import { API_KEY, HOST, startApi, startBare, startFileApi, type Server } from './http/servers';
+import { HOST, startApi, startBare, startFileApi, type Server } from './http/servers';
 import { RECOMMENDATION_REQUESTS, recommendationBody } from './requests';
 import { goal, type Goal, type Section, type SectionOptions } from './section';
 import { median } from './stats';
@@ -74,7 +74,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
       name: 'api',
       server: api,
       path: '/v1/recommendations',
-      headers: { ...json, Authorization: `Bearer ${API_KEY}` },
+      headers: { ...json, Authorization: `Bearer ${api.token}` },
       bodies: API_BODIES,
     };
     // The API's answers, once, before any load: the same-size reference sends them back as they are.
@@ -106,7 +106,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
     const apiLogLines = api.lines();
 
     // Nothing blocks: /healthz and a recommendation while three maximal allocations run.
-    const bearer = { Authorization: `Bearer ${API_KEY}` };
+    const bearer = { Authorization: `Bearer ${api.token}` };
     const allocating: AllocatingRun[] = [];
     for (let round = 1; round <= plan.rounds; round++) {
       const run = await loadWhileAllocating(api, { ...json, ...bearer }, JSON.stringify(API_BODIES[0]));
@@ -127,7 +127,7 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
       : 'this tree over the demo registry file (file-server.ts)';
     const pairTargets: Target[] = [
       { name: 'store', server: api, path: '/v1/recommendations', headers: { ...json, ...bearer }, bodies: CLIENT_BODIES },
-      { name: 'file', server: fileApi, path: '/v1/recommendations', headers: { ...json, ...bearer }, bodies: CLIENT_BODIES },
+      { name: 'file', server: fileApi, path: '/v1/recommendations', headers: { ...json, Authorization: `Bearer ${fileApi.token}` }, bodies: CLIENT_BODIES },
     ];
     for (const target of pairTargets) {
       await answersOf(target); // each body answers 200 on both, or the comparison stops here

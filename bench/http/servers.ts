@@ -3,15 +3,14 @@
  * generator never shares its event loop: the project's API as it is deployed, and the bare
  * Hono + zod reference (`bare-server.ts`), which can also send the API's own answers back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../report';
 
 export const HOST = '127.0.0.1';
-/** A key of the form API_KEYS takes; only ever sent to 127.0.0.1. */
-export const API_KEY = 'bench-key-0123456789abcdef';
 
 export interface Server {
   readonly name: 'bare' | 'api' | 'file' | 'baseline';
@@ -26,24 +25,46 @@ export interface Server {
 
 /**
  * The API on the demo registry, run as deployed: `LOG_LEVEL=info` (one JSON line per request on
- * stdout, piped here and drained, and counted) and one API key required on `/v1`.
+ * stdout, piped here and drained, and counted), with an account, so that every `/v1` request
+ * carries a bearer token the server looks up (the open demo mode would skip that cost).
  */
-export function startApi(): Promise<Server> {
+export async function startApi(): Promise<Server & { readonly token: string }> {
   // A store of its own, seeded from the demo registry at start, never the repository's ./data.
   const DATA_DIR = mkdtempSync(join(tmpdir(), 'pokmas-bench-store-'));
-  return startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: API_KEY, DATA_DIR });
+  const token = addBenchAccount(DATA_DIR);
+  const server = await startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', DATA_DIR });
+  return Object.assign(server, { token });
+}
+
+/** An admin account and a token for it in the store under `DATA_DIR`, made by `npm run accounts`. */
+function addBenchAccount(DATA_DIR: string): string {
+  const accounts = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', 'apps/api/src/cli/accounts.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR },
+      encoding: 'utf8',
+    });
+  accounts('add', '--login', 'bench', '--role', 'admin');
+  // The token is the last line the command prints; it only ever goes to 127.0.0.1.
+  return accounts('token', 'bench', '--label', 'bench').trim().split('\n').at(-1)!;
 }
 
 /**
  * The same registry held as a file: with `baseline`, that worktree's own API (a checkout from
- * before the store serves the demo registry from its file), else this tree's API over the file
- * (`file-server.ts`). Run as `startApi` runs the API, so that the two differ only in the registry.
+ * before the store, serving the demo registry from its file, with the token as its API_KEYS),
+ * else this tree's API over the file (`file-server.ts`) with an account and a token as `startApi`
+ * has. Run as `startApi` runs the API, so that the two differ only in the registry.
  */
-export function startFileApi(baseline?: { root: string }): Promise<Server> {
-  const env = { LOG_LEVEL: 'info', API_KEYS: API_KEY, DATA_DIR: mkdtempSync(join(tmpdir(), 'pokmas-bench-store-')) };
-  return baseline
-    ? startServer('baseline', 'apps/api/src/index.ts', env, baseline.root)
-    : startServer('file', 'bench/http/file-server.ts', env);
+export async function startFileApi(baseline?: { root: string }): Promise<Server & { readonly token: string }> {
+  const DATA_DIR = mkdtempSync(join(tmpdir(), 'pokmas-bench-store-'));
+  if (baseline) {
+    const token = `bench-${randomBytes(24).toString('hex')}`;
+    const server = await startServer('baseline', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: token, DATA_DIR }, baseline.root);
+    return Object.assign(server, { token });
+  }
+  const token = addBenchAccount(DATA_DIR);
+  const server = await startServer('file', 'bench/http/file-server.ts', { LOG_LEVEL: 'info', DATA_DIR });
+  return Object.assign(server, { token });
 }
 
 /**
@@ -57,8 +78,9 @@ export function startBare(answersFile: string): Promise<Server> {
 /** Starts a server as a child process on a free port; resolves once `/healthz` answers 200. */
 async function startServer(name: Server['name'], script: string, env: Record<string, string>, cwd = REPO_ROOT): Promise<Server> {
   // The child's environment says everything it reads: no REGISTRY_FILE, CORS_ORIGINS or limits inherited.
-  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, ...inherited } = process.env;
-  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR];
+  const { REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, TRUST_PROXY, ...inherited } =
+    process.env;
+  void [REGISTRY_FILE, CORS_ORIGINS, MAX_BODY_BYTES, API_KEYS, LOG_LEVEL, DATABASE_URL, DATA_DIR, TRUST_PROXY];
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', script], {
     cwd,
     env: { ...inherited, ...env, PORT: '0', HOST },

@@ -7,8 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Config } from './env';
-import { OPEN_DEMO_PRINCIPAL } from './lib/access';
-import { bearerAuth } from './lib/auth';
+import { bearerAuth, createAccessGate, type AccessGate } from './lib/auth';
 import { cacheControlByDefault } from './lib/cache-control';
 import { limitBody } from './lib/body-limit';
 import { createRouter } from './lib/create-app';
@@ -16,10 +15,13 @@ import { errorToProblem } from './lib/errors';
 import { silentLogger, type Logger } from './lib/logger';
 import { clip, MAX_ISSUES, problem } from './lib/problem';
 import { requestLog } from './lib/request-log';
+import { SessionStore } from './lib/sessions';
+import { SignInThrottle } from './lib/throttle';
 import type { AppBindings } from './lib/types';
 import type { LiveRegistry } from './store/live-registry';
 import { inlineWorkers, type Workers } from './workers/pool';
 import allocations from './routes/allocations/allocations.index';
+import audit from './routes/audit/audit.index';
 import { allocate as allocationRoute, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from './routes/allocations/allocations.routes';
 import bapas from './routes/bapas/bapas.index';
 import coverage from './routes/coverage/coverage.index';
@@ -43,13 +45,17 @@ export interface AppDeps {
   logger?: Logger;
   /** Where allocations and coverage run: the server's worker pool; on the calling thread when absent. */
   workers?: Workers;
+  /** Whether the open demo mode holds; by default from the store's accounts and `config.host`. */
+  gate?: AccessGate;
+  /** The clock of page sessions and sign-in throttling (tests move it). */
+  clock?: () => number;
 }
 
 /**
  * Every router the app serves, mounted at `/`; each declares its own full paths. Name the
  * libraries' schemas with `component()` / `annotate()` (lib/schemas.ts), not their `.openapi()`.
  */
-const ROUTERS = [health, recommendations, allocations, partners, bapas, taxonomy, coverage];
+const ROUTERS = [health, recommendations, allocations, partners, bapas, taxonomy, coverage, audit];
 
 /**
  * Assembles the API: middleware, routes, the OpenAPI document and its reference page, and the
@@ -68,6 +74,8 @@ export function createApp({
   config,
   logger = silentLogger,
   workers = inlineWorkers,
+  gate = createAccessGate(store, config.host),
+  clock = Date.now,
 }: AppDeps): OpenAPIHono<AppBindings> {
   const app = createRouter();
 
@@ -99,14 +107,14 @@ export function createApp({
     c.set('registry', registry.current());
     c.set('live', registry);
     c.set('store', store);
-    // Until accounts and sign-in are wired: every request is the open demo mode's admin.
-    c.set('principal', OPEN_DEMO_PRINCIPAL);
     c.set('directory', directory);
     c.set('workers', workers);
     await next();
   });
 
-  if (config.apiKeys.length > 0) app.use('/v1/*', bearerAuth(config.apiKeys));
+  // Before the body limit and the routes: a request without a valid token learns nothing else first.
+  // The principal is set here for /v1, and by the page guard for pages; other paths have none.
+  app.use('/v1/*', bearerAuth(gate));
   // A cohort needs more than MAX_BODY_BYTES: the allocations route sets its own limit, not looser for any other.
   // A plain path test, not hono/combine's except(): that composes new middleware on every request.
   const limit = limitBody(config.maxBodyBytes);
@@ -114,15 +122,16 @@ export function createApp({
 
   for (const router of ROUTERS) app.route('/', router);
   // The counsellor page (HTML): /, /search, /partners/:id, /coverage (with its map and CSV), /assets/app.css.
-  app.route('/', createWebRouter({ apiKeys: config.apiKeys }));
+  app.route(
+    '/',
+    createWebRouter({ gate, sessions: new SessionStore(clock), throttle: new SignInThrottle(clock), trustProxy: config.trustProxy }),
+  );
 
-  const keyed = config.apiKeys.length > 0;
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: keyed
-      ? 'Required on /v1: one of the keys this server was started with (API_KEYS).'
-      : 'This server runs open (no API_KEYS): a key may be sent and is not checked. A server started with API_KEYS requires one on /v1.',
+    description:
+      'Required on /v1: a token of an account (`npm run accounts -- token NAME`); each route names the roles it needs, and answers 403 outside them. Only the open demo mode (a store with no accounts, served on a loopback address) serves /v1 without a token, as an implicit admin.',
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -138,8 +147,8 @@ export function createApp({
     },
     // Relative: the document describes the server it is fetched from, wherever that runs.
     servers: [{ url: '/', description: 'The server that serves this document' }],
-    // Open, a bearer key is optional (`{}`: none at all); /healthz declares none of its own.
-    security: keyed ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, {}],
+    // /healthz declares none of its own.
+    security: [{ bearerAuth: [] }],
   });
   app.route('/', docs); // the reference page, with Swagger UI served from the app (works offline)
 

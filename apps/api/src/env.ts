@@ -32,18 +32,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/\.(json|csv)$/i, 'a path to a .json or .csv registry file')
     .optional(),
-  API_KEYS: z
-    .string()
-    .transform(list)
-    .pipe(
-      z.array(
-        z
-          .string()
-          .min(16, 'each key needs at least 16 characters')
-          .regex(/^[\x21-\x7e]+$/, 'keys are printable ASCII without spaces, separated by commas'),
-      ),
-    )
-    .optional(),
+  // Removed: a set API_KEYS stops the start (see parseConfig), so a server never runs open by mistake.
+  API_KEYS: z.string().optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], 'true (behind a reverse proxy that sets X-Forwarded-Proto and X-Forwarded-For) or false')
+    .transform((value) => value === 'true')
+    .default(false),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//i, 'a postgres:// URL (PostgreSQL 15 or later); leave it unset to keep the data in SQLite under DATA_DIR')
@@ -62,8 +56,11 @@ export interface Config {
   host: string;
   /** The registry file that seeds an empty store; the demo registry when absent. */
   registryFile?: string;
-  /** When not empty, `/v1` requires `Authorization: Bearer <key>` with one of these. */
-  apiKeys: readonly string[];
+  /**
+   * Whether the request's `X-Forwarded-Proto` (for the session cookie's `Secure`) and the last
+   * `X-Forwarded-For` hop (for sign-in throttling) are believed: only behind a proxy that sets them.
+   */
+  trustProxy: boolean;
   /** The PostgreSQL server holding the store; SQLite under `dataDir` when absent. */
   databaseUrl?: string;
   /** The folder of the SQLite store (when `databaseUrl` is absent). */
@@ -88,18 +85,25 @@ export class ConfigError extends Error {
 
 /**
  * Parses settings from an environment (empty values count as unset). Throws `ConfigError`
- * naming every bad variable, never echoing its value (API keys are secrets).
+ * naming every bad variable, never echoing its value (a DATABASE_URL may hold a password).
  *
  * @example
- * const config = parseConfig({ PORT: '8080', API_KEYS: 'a-long-random-key-1,a-long-random-key-2' });
+ * const config = parseConfig({ PORT: '8080', HOST: '0.0.0.0' });
  */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`,
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  - ${issue.path[0] === undefined ? '' : `${String(issue.path[0])}: `}${issue.message}`);
+  // API_KEYS is gone, and must not be ignored silently: a server that was closed by keys would open.
+  if (present.API_KEYS !== undefined) {
+    lines.push(
+      '  - API_KEYS: no longer read; accounts and tokens replace it. Unset it, create an account with ' +
+        '`npm run accounts -- add --login NAME --role admin` and give each API client a token from `npm run accounts -- token NAME`',
     );
+  }
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
   }
   const data = parsed.data;
@@ -107,7 +111,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     port: data.PORT,
     host: data.HOST,
     ...(data.REGISTRY_FILE ? { registryFile: data.REGISTRY_FILE } : {}),
-    apiKeys: data.API_KEYS ?? [],
+    trustProxy: data.TRUST_PROXY,
     ...(data.DATABASE_URL ? { databaseUrl: data.DATABASE_URL } : {}),
     dataDir: data.DATA_DIR,
     corsOrigins: data.CORS_ORIGINS ?? [],

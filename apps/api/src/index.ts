@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { loadDirectory } from '@pokmas/directory';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './env';
+import { createAccessGate, FIRST_ADMIN_COMMAND, isLoopbackHost } from './lib/auth';
 import { createLogger } from './lib/logger';
 import { describeError } from './lib/registry-store';
 import { followStore } from './store/live-registry';
@@ -27,14 +28,29 @@ async function main(): Promise<void> {
   const directory = await loadDirectory();
   const store = await openAppStore(config, directory);
   const seeding = await seedStore(store, config, directory);
+  // No setting opens access: with no account, only a loopback address may serve (the open demo mode).
+  if (!isLoopbackHost(config.host) && !(await store.hasAccounts())) {
+    await store.close();
+    throw new ConfigError(
+      `Refusing to start: HOST ${config.host} is not a loopback address and the store (${store.location}) has no accounts, ` +
+        `so anyone who reaches it would be admin. Create the first admin with \`${FIRST_ADMIN_COMMAND}\` ` +
+        '(same DATA_DIR or DATABASE_URL), or bind HOST=127.0.0.1 for the open demo mode.',
+    );
+  }
+  const gate = createAccessGate(store, config.host);
   const live = await followStore(store, logger);
   const workers = createWorkerPool({
     threads: config.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
     queueLimit: config.queueLimit,
   });
-  const app = createApp({ directory, registry: live, store, config, logger, workers });
+  const app = createApp({ directory, registry: live, store, config, logger, workers, gate });
+  const mode = await gate.mode();
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const access =
+      mode === 'open-demo'
+        ? `open demo mode: no accounts, every request is admin without signing in, on loopback only; create the first admin with ${FIRST_ADMIN_COMMAND} to end it`
+        : 'accounts: /v1 needs a bearer token, the pages a sign-in';
     const registry = live.current();
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     // Always printed (whatever LOG_LEVEL): tests and operators read the port from this line.
@@ -42,10 +58,11 @@ async function main(): Promise<void> {
       JSON.stringify({
         time: new Date().toISOString(),
         level: 'info',
-        msg: `listening on http://${host}:${info.port}, serving ${registry.source} (version ${registry.version}, ${registry.partners.length} partners)${seedNote(seeding)}`,
+        msg: `listening on http://${host}:${info.port}, serving ${registry.source} (version ${registry.version}, ${registry.partners.length} partners)${seedNote(seeding)}; access: ${access}`,
         url: `http://${host}:${info.port}`,
         registry: { source: registry.source, version: registry.version, partners: registry.partners.length },
         store: { dialect: store.dialect, location: store.location, seeded: seeding.seeded },
+        access: { mode },
       }),
     );
   });

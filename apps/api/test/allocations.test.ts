@@ -3,7 +3,7 @@ import { FACTOR_IDS, type Partner } from '@pokmas/matcher';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { summarisePartner } from '../src/lib/schemas';
 import { AllocationResponseSchema, MAX_ALLOCATION_BODY_BYTES, MAX_CLIENTS } from '../src/routes/allocations/allocations.routes';
-import { fixtureRegistry, getDirectory, makeApp, postJson, streamedJson } from './fixtures';
+import { fixtureRegistry, getDirectory, makeApp, postJson, streamedJson, addAccount } from './fixtures';
 
 const url = '/v1/allocations';
 type Body = Record<string, any>;
@@ -242,14 +242,14 @@ describe('POST /v1/allocations errors', () => {
     expect(plain.status).toBe(415);
   });
 
-  test('with API_KEYS, an allocation needs a key: 401 without, 200 with', async () => {
-    const key = 'key-a-0123456789abcdef';
-    const { app } = await makeApp({ API_KEYS: key });
+  test('once an account exists, an allocation needs its token: 401 without, 200 with', async () => {
+    const { app, store } = await makeApp();
+    const { token } = await addAccount(store, 'pk-026', 'counsellor', { bapasId: '026' });
     const body = { clients: [client('K-0')] };
     const refused = await app.request(url, postJson(body));
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect((await app.request(url, postJson(body, { Authorization: `Bearer ${key}` }))).status).toBe(200);
+    expect((await app.request(url, postJson(body, { Authorization: `Bearer ${token}` }))).status).toBe(200);
   });
 
   test('other methods are 405 with Allow', async () => {

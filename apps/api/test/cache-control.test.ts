@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { makeApp, postJson, type TestApp } from './fixtures';
+import { makeApp, postJson, type TestApp, addAccount } from './fixtures';
 
 // Every answer says how it may be cached: each route the app serves (the API's operations as the
 // OpenAPI document lists them, the reference page, the counsellor's pages and the assets), and its
@@ -96,11 +96,16 @@ describe('Cache-Control', () => {
     }
   });
 
-  test('with API keys, a refused request is not stored either', async () => {
-    const { app: guarded } = await makeApp({ API_KEYS: 'a-long-random-key-1' });
-    for (const path of ['/v1/partners', '/v1/partners?near=-6.9,107.6', '/']) {
+  test('with accounts, a refused request (401, or the redirect to the sign-in form) is not stored either', async () => {
+    const { app: guarded, store } = await makeApp();
+    await addAccount(store, 'root', 'admin');
+    for (const [path, status] of [
+      ['/v1/partners', 401],
+      ['/v1/partners?near=-6.9,107.6', 401],
+      ['/', 303],
+    ] as const) {
       const res = await guarded.request(path);
-      expect(res.status, path).toBe(401);
+      expect(res.status, path).toBe(status);
       expect(res.headers.get('cache-control'), path).toBe('no-store');
     }
   });

@@ -1,11 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, runs } from '../../../vitest.requirements';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDirectory } from './fixtures';
+import { startServer, type RunningServer } from './helpers/server';
+import { openAppStore } from '../src/store/open';
 
 /**
  * The counsellor page in a real browser (Debian's Chromium driven by playwright-core) against
@@ -18,40 +22,7 @@ const require = createRequire(import.meta.url);
 
 const haveChromium = existsSync(CHROMIUM);
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-/** Starts `apps/api/src/index.ts` with PORT=0 (and `env`) and reads the address from its "listening" line. */
-function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--conditions=@pokmas/source', '--import', 'tsx', 'apps/api/src/index.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', API_KEYS: '', REGISTRY_FILE: '', CORS_ORIGINS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not start within 60 s:\n${output}`));
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with code ${code} before listening:\n${output}`));
-    });
-  });
-}
+type Server = RunningServer;
 
 interface AxeViolation {
   id: string;
@@ -266,13 +237,17 @@ describe.runIf(runs('Chromium'))('the counsellor page in Chromium', () => {
   });
 });
 
-describe.runIf(runs('Chromium'))('the counsellor page in Chromium, with API_KEYS', () => {
-  const KEY = 'page-key-0123456789abcdef';
+describe.runIf(runs('Chromium'))('the counsellor page in Chromium, with accounts', () => {
+  const PASSWORD = 'counsellor-password-0123';
   let server: Server | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    server = await startServer({ API_KEYS: KEY });
+    const dataDir = mkdtempSync(join(tmpdir(), 'pokmas-browser-accounts-'));
+    const store = await openAppStore({ dataDir }, await getDirectory());
+    await store.createAccount({ login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD }, { login: null, role: null });
+    await store.close();
+    server = await startServer({ DATA_DIR: dataDir });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   }, 120_000);
 
@@ -281,27 +256,47 @@ describe.runIf(runs('Chromium'))('the counsellor page in Chromium, with API_KEYS
     server?.child.kill('SIGTERM');
   });
 
-  it('takes a page asked for without the key as a challenge for credentials, which it asks the user for', async () => {
-    // Headless, there is no one to ask: Chromium gives up on the challenge instead of showing a dialog.
+  it('sends a page asked for without a session to the sign-in form, and a wrong password keeps it there', async () => {
     const context = await browser!.newContext();
     try {
-      await expect((await context.newPage()).goto(`${server!.url}/coverage`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+      const page = await context.newPage();
+      await page.goto(`${server!.url}/coverage`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      expect(await page.locator('[data-open-demo]').count()).toBe(0);
+      await page.fill('#login', 'pk-026');
+      await page.fill('#password', 'not-the-password-at-all');
+      const answer = await Promise.all([
+        page.waitForResponse((res) => res.request().method() === 'POST'),
+        page.click('button[type=submit]'),
+      ]);
+      expect(answer[0].status()).toBe(401);
+      expect(await page.locator('#sign-in-error').textContent()).toContain('tidak benar');
     } finally {
       await context.close();
     }
   }, 60_000);
 
-  it('opens the pages, the coverage map and the CSV the page links to once the key is given as the password', async () => {
-    const context = await browser!.newContext({ httpCredentials: { username: 'counsellor', password: KEY } });
+  it('signs in, back to the page asked for, opens the map and the CSV, fills in the Bapas, and signs out', async () => {
+    const context = await browser!.newContext();
     try {
       const page = await context.newPage();
-      expect((await page.goto(`${server!.url}/coverage`))?.status()).toBe(200);
+      await page.goto(`${server!.url}/coverage`);
+      await page.fill('#login', 'pk-026');
+      await page.fill('#password', PASSWORD);
+      await Promise.all([page.waitForURL(/\/coverage$/), page.click('form.sign-in button[type=submit]')]);
+      expect(await page.locator('[data-signed-in="pk-026"]').count()).toBe(1);
       const map = await Promise.all([page.waitForResponse(/\/coverage\/map\.svg$/), page.locator('#coverage-map-link').click()]);
       expect(map[0].status()).toBe(200);
       expect(map[0].headers()['content-type']).toMatch(/^image\/svg\+xml/);
       const csv = await page.request.get(`${server!.url}/coverage.csv`);
       expect(csv.status()).toBe(200);
       expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+
+      await page.goto(`${server!.url}/`);
+      expect(await page.locator('#bapasId').inputValue()).toBe('026');
+      await Promise.all([page.waitForURL(/\/sign-in$/), page.click('form.viewer button[type=submit]')]);
+      await page.goto(`${server!.url}/coverage`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
     } finally {
       await context.close();
     }

@@ -131,3 +131,26 @@ export const streamedJson = (text: string): RequestInit =>
     }),
     duplex: 'half',
   }) as RequestInit;
+
+export interface TestAccount {
+  login: string;
+  password: string;
+  /** A live bearer token of the account. */
+  token: string;
+  tokenId: number;
+  /** `Authorization: Bearer <token>`, ready for a request's headers. */
+  headers: { Authorization: string };
+}
+
+/** Creates an account (with a password of its own and a token) in `store`, as the command line would. */
+export async function addAccount(
+  store: Store,
+  login: string,
+  role: 'admin' | 'bapas-admin' | 'counsellor' | 'partner' | 'planner',
+  scope: { bapasId?: string; partnerId?: string } = {},
+): Promise<TestAccount> {
+  const password = `${login}-password-0123`;
+  await store.createAccount({ login, role, password, ...scope }, { login: null, role: null });
+  const { token, info } = await store.createToken(login, {}, { login: null, role: null });
+  return { login, password, token, tokenId: info.id, headers: { Authorization: `Bearer ${token}` } };
+}

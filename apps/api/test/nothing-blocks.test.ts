@@ -176,8 +176,9 @@ describe('signals', () => {
       hung.write(
         `POST /v1/recommendations HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"client":`,
       );
-      const allocation = call(`${url.origin}/v1/allocations`, maximalAllocation()).catch((error: Error) => error);
-      await sleep(700); // the body is sent and parsed, the allocation is in the worker
+      // Three maximal allocations on one worker: the last cannot end within the drain time.
+      const allocations = [1, 2, 3].map(() => call(`${url.origin}/v1/allocations`, maximalAllocation()).catch((error: Error) => error));
+      await sleep(700); // the bodies are sent and parsed, an allocation is in the worker
       const signalled = performance.now();
       server.child.kill('SIGTERM');
       const code = await server.exited;
@@ -187,8 +188,10 @@ describe('signals', () => {
       expect(took).toBeGreaterThanOrEqual(drainMs - 100);
       expect(took).toBeLessThan(drainMs + 1500);
       expect(server.lines.join('\n')).toMatch(/requests still open after the drain time; closing them/);
-      // The allocation's connection was cut, not answered.
-      expect(await allocation).toBeInstanceOf(Error);
+      // What was still running or queued at the drain time was cut, not answered; what ended before it answered 200.
+      const outcomes = await Promise.all(allocations);
+      expect(outcomes.at(-1)).toBeInstanceOf(Error);
+      for (const outcome of outcomes) if (!(outcome instanceof Error)) expect(outcome.status).toBe(200);
     },
   );
 

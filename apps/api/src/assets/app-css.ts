@@ -46,6 +46,8 @@ main.inner { padding-bottom: 3rem; }
 h1 { font-size: 1.6rem; margin: 1rem 0 .5rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
+.banner { margin: 0; padding: .5rem 1rem; background: #fff4ce; color: #3d2e00; border-bottom: 2px solid #8a6d00; }
+.viewer { display: inline; }
 .note { background: var(--band); border-left: 4px solid var(--brand); padding: .5rem 1rem; }
 .hint { color: var(--muted); font-size: .95rem; margin: .1rem 0 .4rem; }
 fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; padding: .5rem 1rem 1rem; }

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@pokmas/store';
+import { ROLES, type Actor, type Role } from '@pokmas/store';
 import type { Context } from 'hono';
 import { ProblemError } from './problem';
 import type { AppBindings } from './types';
@@ -52,20 +52,51 @@ export function allows(principal: Principal, need: Need): boolean {
 }
 
 /**
- * Throws 403 (problem+json naming the roles and scope needed) unless the request's principal
+ * The roles each kind of route asks for (admin is always allowed). Recommending and allocating
+ * take client details: a counsellor or a bapas-admin, for a client of their own Bapas when the
+ * client names one. Coverage is about partners only (no client, no referral): planners
+ * nationwide, and the Bapas roles too, nationwide. Reading the registry, the Bapas list and
+ * the taxonomy: any signed-in role. The audit log: admin only.
+ */
+export const ROUTE_ROLES = {
+  recommend: ['counsellor', 'bapas-admin'],
+  coverage: ['planner', 'bapas-admin', 'counsellor'],
+  read: ROLES,
+  audit: [],
+} as const satisfies Record<string, readonly Role[]>;
+
+/**
+ * Throws 403 unless the principal may act for every client: the recommending roles, and for a
+ * Bapas-scoped one, each client that names a Bapas must name its own.
+ */
+export function authorizeClients(c: Context<AppBindings>, clients: ReadonlyArray<{ readonly bapasId?: string | undefined }>): Principal {
+  const principal = authorize(c, { roles: ROUTE_ROLES.recommend });
+  for (const bapasId of new Set(clients.map((client) => client.bapasId))) {
+    if (bapasId !== undefined) authorize(c, { roles: ROUTE_ROLES.recommend, bapasId });
+  }
+  return principal;
+}
+
+/**
+ * Throws 401 for a request that reached it with no principal (a route outside the guarded
+ * paths), and 403 (problem+json naming the roles and scope needed) unless the request's principal
  * meets `need`. The one check of roles: every route that limits access calls it.
  *
  * @example
  * authorize(c, { roles: ['bapas-admin'], bapasId: partner.bapasId });
  */
 export function authorize(c: Context<AppBindings>, need: Need): Principal {
-  const principal = c.var.principal;
+  const principal = c.get('principal') as Principal | undefined;
+  if (!principal) throw new ProblemError('unauthorized', 'Sign in first: send Authorization: Bearer <token>.');
   if (allows(principal, need)) return principal;
   const scope =
     need.bapasId !== undefined ? ` of Bapas ${need.bapasId}` : need.partnerId !== undefined ? ` for partner ${need.partnerId}` : '';
-  const roles = ['admin', ...need.roles.filter((role) => role !== 'admin')].join(' or ');
+  const roles = rolesNeeded(need);
   throw new ProblemError(
     'forbidden',
     `This needs the role ${roles}${scope}; the account ${principal.login ?? '(none)'} is ${principal.role}.`,
   );
 }
+
+/** The roles a need allows, as a 403 names them: `admin or counsellor or bapas-admin`. */
+export const rolesNeeded = (need: Pick<Need, 'roles'>): string => ['admin', ...need.roles.filter((role) => role !== 'admin')].join(' or ');

@@ -165,7 +165,7 @@ export function summarise(issues: readonly ProblemIssue[]): string {
 export function problemResponses<const S extends readonly ProblemKind[]>(...kinds: S) {
   const descriptions: Record<ProblemKind, string> = {
     'malformed-json': 'The body is not valid JSON',
-    unauthorized: 'A bearer key is required (when the server runs with API_KEYS) and was missing or wrong',
+    unauthorized: 'A bearer token of an account is required and was missing, unknown or revoked',
     forbidden: "The signed-in account's role or scope does not cover this; `detail` names the role needed",
     'not-found': 'No such resource',
     'method-not-allowed': 'The path exists but not with this method',

@@ -5,6 +5,7 @@ import type { Store } from '@pokmas/store';
 import type { LiveRegistry } from '../store/live-registry';
 import type { Workers } from '../workers/pool';
 import type { Principal } from './access';
+import type { Session } from './sessions';
 import type { PartnerSummary } from './schemas';
 
 /**
@@ -35,6 +36,8 @@ export interface AppBindings {
     store: Store;
     /** Who is asking (lib/access.ts); every route that limits access calls `authorize`. */
     principal: Principal;
+    /** The page session, on pages a signed-in browser asks for. */
+    session?: Session;
     directory: Directory;
     /** Where allocations and coverage run, off the event loop when the server has a pool. */
     workers: Workers;

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { html } from 'hono/html';
+import { useContext } from 'hono/jsx';
 import { LANGS, strings, type Lang } from './i18n';
+import { PageViewerContext } from './page-context';
 
 /** The fields of a posted search, sent again when the language is switched on a results page. */
 export type Repost = ReadonlyArray<readonly [name: string, value: string]>;
@@ -55,6 +57,31 @@ function LangSwitch({ lang, path, repost }: Pick<LayoutProps, 'lang' | 'path' | 
   );
 }
 
+/** The signed-in account and its sign-out button (a POST with the session's CSRF token). */
+function Viewer({ lang }: { lang: Lang }) {
+  const viewer = useContext(PageViewerContext);
+  if (viewer.mode !== 'signed-in') return null;
+  const t = strings(lang);
+  return (
+    <form class="viewer" method="post" action={withLang('/sign-out', lang)}>
+      <span data-signed-in={viewer.login}>{t.signedInAs(viewer.login, viewer.role)}</span>{' '}
+      <input type="hidden" name="csrf" value={viewer.csrf} />
+      <button type="submit">{t.signOut}</button>
+    </form>
+  );
+}
+
+/** Every page of the open demo mode says so, above everything else. */
+function OpenDemoBanner({ lang }: { lang: Lang }) {
+  const viewer = useContext(PageViewerContext);
+  if (viewer.mode !== 'open') return null;
+  return (
+    <p class="banner" role="status" data-open-demo="true">
+      {strings(lang).openDemoBanner}
+    </p>
+  );
+}
+
 /** The page shell: header with navigation and language switch, main, footer. */
 export function Layout({ lang, title, path, repost, children }: LayoutProps) {
   const t = strings(lang);
@@ -73,6 +100,7 @@ export function Layout({ lang, title, path, repost, children }: LayoutProps) {
           <a class="skip" href="#main">
             {t.skipToContent}
           </a>
+          <OpenDemoBanner lang={lang} />
           <header class="site">
             <div class="inner">
               <a class="brand" href={withLang('/', lang)}>
@@ -89,6 +117,7 @@ export function Layout({ lang, title, path, repost, children }: LayoutProps) {
                 </ul>
               </nav>
               <LangSwitch lang={lang} path={path} repost={repost} />
+              <Viewer lang={lang} />
             </div>
           </header>
           <main id="main" class="inner" tabindex={-1}>

@@ -1,9 +1,11 @@
+import { authorizeClients } from '../../lib/access';
 import { locateClients } from '../../lib/locate';
 import type { AppRouteHandler } from '../../lib/types';
 import type { AllocateRoute } from './allocations.routes';
 
 export const allocate: AppRouteHandler<AllocateRoute> = async (c) => {
   const { clients, options } = c.req.valid('json');
+  authorizeClients(c, clients);
   const { registry, directory, workers } = c.var;
   // Every client the directory cannot locate is a 422 at clients.<i>.<field>; repeated ids and
   // weights that add up to 0 are the library's MatcherError, a 422 at clients.<i>.id or options.weights.

@@ -1,6 +1,7 @@
 import type { BapasOffice, Directory } from '@pokmas/directory';
 import { selectCoverage, type Coverage, type ServiceId } from '@pokmas/matcher';
 import type { Context } from 'hono';
+import { authorize, ROUTE_ROLES } from '../../lib/access';
 import { ProblemError } from '../../lib/problem';
 import type { AppBindings, AppRouteHandler } from '../../lib/types';
 import { coverageCsv } from './coverage.csv';
@@ -55,6 +56,7 @@ function csvResponse(c: Context<AppBindings>, selected: Coverage) {
 }
 
 export const getCoverage: AppRouteHandler<GetCoverageRoute> = async (c) => {
+  authorize(c, { roles: ROUTE_ROLES.coverage });
   const { format, ...filter } = c.req.valid('query');
   const { registry } = c.var;
   const { all, selected, services } = await select(c.var, filter);
@@ -76,11 +78,14 @@ export const getCoverage: AppRouteHandler<GetCoverageRoute> = async (c) => {
 };
 
 /** `GET /coverage.csv`, the page's link: the same rows as `GET /v1/coverage?format=csv`. */
-export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = async (c) =>
-  csvResponse(c, (await select(c.var, c.req.valid('query'))).selected);
+export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = async (c) => {
+  authorize(c, { roles: ROUTE_ROLES.coverage });
+  return csvResponse(c, (await select(c.var, c.req.valid('query'))).selected);
+};
 
 /** `GET /v1/coverage/map.svg`, and the page's `GET /coverage/map.svg`. */
 export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute | GetPageCoverageMapRoute> = async (c) => {
+  authorize(c, { roles: ROUTE_ROLES.coverage });
   const { lang = 'id', ...filter } = c.req.valid('query');
   const { registry } = c.var;
   const { selected } = await select(c.var, filter);

@@ -87,7 +87,7 @@ export const getCoverage = createRoute({
         'text/csv': { schema: z.string().openapi({ description: 'One row per Bapas and service, with a header row' }) },
       },
     },
-    ...problemResponses('unauthorized', 'not-found', 'validation', 'unavailable'),
+    ...problemResponses('unauthorized', 'forbidden', 'not-found', 'validation', 'unavailable'),
   },
 });
 export type GetCoverageRoute = typeof getCoverage;
@@ -103,7 +103,7 @@ export const getCoverageMap = createRoute({
   request: { query: CoverageMapQuerySchema },
   responses: {
     200: { description: 'The map', content: { 'image/svg+xml': { schema: z.string() } } },
-    ...problemResponses('unauthorized', 'not-found', 'validation', 'unavailable'),
+    ...problemResponses('unauthorized', 'forbidden', 'not-found', 'validation', 'unavailable'),
   },
 });
 export type GetCoverageMapRoute = typeof getCoverageMap;
@@ -123,7 +123,7 @@ export const getPageCoverageCsv = createRoute({
   request: { query: CoverageFilterSchema },
   responses: {
     200: { description: 'One row per Bapas and service, with a header row', content: { 'text/csv': { schema: z.string() } } },
-    ...problemResponses('unauthorized', 'not-found', 'validation', 'unavailable'),
+    ...problemResponses('unauthorized', 'forbidden', 'not-found', 'validation', 'unavailable'),
   },
 });
 export type GetPageCoverageCsvRoute = typeof getPageCoverageCsv;

@@ -1,4 +1,5 @@
 import { haversineKm, type Partner } from '@pokmas/matcher';
+import { authorize, ROUTE_ROLES } from '../../lib/access';
 import { ProblemError } from '../../lib/problem';
 import type { AppRouteHandler } from '../../lib/types';
 import { DEFAULT_PER_PAGE, type GetOneRoute, type ListRoute } from './partners.routes';
@@ -6,6 +7,7 @@ import { DEFAULT_PER_PAGE, type GetOneRoute, type ListRoute } from './partners.r
 const byId = (a: { partner: Partner }, b: { partner: Partner }) => (a.partner.id < b.partner.id ? -1 : a.partner.id > b.partner.id ? 1 : 0);
 
 export const list: AppRouteHandler<ListRoute> = (c) => {
+  authorize(c, { roles: ROUTE_ROLES.read });
   const { service, bapasId, regencyCode, near, radiusKm, page = 1, perPage = DEFAULT_PER_PAGE } = c.req.valid('query');
   const { registry } = c.var;
 
@@ -41,6 +43,7 @@ export const list: AppRouteHandler<ListRoute> = (c) => {
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = (c) => {
+  authorize(c, { roles: ROUTE_ROLES.read });
   const { id } = c.req.valid('param');
   const partner = c.var.registry.byId.get(id);
   if (!partner) throw new ProblemError('not-found', `No partner has the id ${id} in the current registry.`);

@@ -1,9 +1,11 @@
+import { authorizeClients } from '../../lib/access';
 import { locateClient } from '../../lib/locate';
 import type { AppRouteHandler } from '../../lib/types';
 import type { RecommendRoute } from './recommendations.routes';
 
 export const recommend: AppRouteHandler<RecommendRoute> = (c) => {
   const { client, options } = c.req.valid('json');
+  authorizeClients(c, [client]);
   const registry = c.get('registry');
   // A DirectoryError (unknown regency or Bapas, no location at all) reaches app.onError as a 422.
   const located = locateClient(c.get('directory'), client);

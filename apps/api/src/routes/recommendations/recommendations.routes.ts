@@ -79,7 +79,7 @@ export const recommend = createRoute({
       description: 'The best matches, and why the others were left out',
       content: { 'application/json': { schema: RecommendationResponseSchema } },
     },
-    ...problemResponses('malformed-json', 'unauthorized', 'payload-too-large', 'unsupported-media-type', 'validation'),
+    ...problemResponses('malformed-json', 'unauthorized', 'forbidden', 'payload-too-large', 'unsupported-media-type', 'validation'),
   },
 });
 export type RecommendRoute = typeof recommend;

@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import { DEFAULT_SERVICE_RADIUS_KM } from '@pokmas/matcher';
 import { APP_CSS } from '../../assets/app-css';
+import { allows, rolesNeeded, ROUTE_ROLES, type Need } from '../../lib/access';
 import type { AppBindings } from '../../lib/types';
 import { CoveragePage } from '../../views/coverage';
 import { EMPTY_FORM, type FormErrors } from '../../views/form';
@@ -13,6 +14,7 @@ import { bapasCoverage } from '../coverage/coverage.data';
 import { readFormBody } from './web.body';
 import { formChoices, matchViews, partnerNames, placeNames } from './web.data';
 import { formEntries, lastValue, readForm, toClient } from './web.form';
+import { page } from './web.page';
 
 type WebHandler = Handler<AppBindings>;
 
@@ -21,34 +23,31 @@ export const RESULTS_LIMIT = 10;
 
 const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
 
-/**
- * Everything a page loads comes from the app itself: the browser is told so, and refuses the
- * rest. Inline `style` attributes draw the score bars; there are no scripts at all.
- */
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-type Html = Parameters<Context<AppBindings>['html']>[0];
-
-/**
- * Sends a page with its security policy. `private` pages carry a client's details and must
- * never be kept by a browser or a proxy.
- */
-function page(
-  c: Context<AppBindings>,
-  body: Html,
-  { status = 200, private: isPrivate = false }: { status?: 200 | 400 | 401 | 404 | 415 | 422; private?: boolean } = {},
-) {
-  c.header('Content-Security-Policy', PAGE_CSP);
-  if (isPrivate) c.header('Cache-Control', 'no-store');
-  return c.html(body, status);
-}
-
 /** `GET /`: the empty form. */
 export const form: WebHandler = (c) => {
   const lang = queryLang(c);
-  return page(c, <SearchPage lang={lang} values={EMPTY_FORM} errors={{}} {...formChoices(c.var.directory)} />);
+  const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
+  if (refused) return refused;
+  // A counsellor works for one Bapas: the form starts with it chosen.
+  const values = { ...EMPTY_FORM, bapasId: c.var.principal.bapasId ?? '' };
+  return page(c, <SearchPage lang={lang} values={values} errors={{}} {...formChoices(c.var.directory)} />);
 };
+
+/**
+ * A page the principal's role does not cover: 403 with a page naming the roles it needs (a
+ * planner signs in and finds the coverage page in the menu); undefined when allowed.
+ */
+function forbidden(c: Context<AppBindings>, lang: Lang, need: Need) {
+  if (allows(c.var.principal, need)) return undefined;
+  const { title, message } = strings(lang).forbidden(rolesNeeded(need));
+  return page(
+    c,
+    <Layout lang={lang} title={title} path={c.req.method === 'GET' ? c.req.path : '/'}>
+      <Notice lang={lang} title={title} message={message} />
+    </Layout>,
+    { status: 403, private: true },
+  );
+}
 
 /**
  * `POST /search`: the form parsed into a client, located, matched and rendered. Invalid input
@@ -61,7 +60,13 @@ export const search: WebHandler = async (c) => {
   if (!read.success) return bodyError(c, read.error);
   const body = read.body;
   const lang = parseLang(lastValue(body, 'lang'));
-  const values = readForm(body);
+  const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
+  if (refused) return refused;
+  const sent = readForm(body);
+  // The signed-in counsellor's own Bapas when the form names none, so that the own-Bapas factor
+  // is known even when only a regency or coordinates are given.
+  const ownBapas = c.var.principal.bapasId;
+  const values = sent.bapasId === '' && ownBapas !== undefined ? { ...sent, bapasId: ownBapas } : sent;
   const { registry, directory } = c.var;
   const outcome = toClient(values, directory);
   const choices = formChoices(directory);
@@ -140,33 +145,19 @@ export const partner: WebHandler = (c) => {
 
 /**
  * `GET /coverage`: the links to the map and the CSV, at the page's own addresses (a browser
- * sends the page's Basic key there, never the API's bearer key), and the summaries, from the
+ * sends the page's session cookie there, never the API's bearer token), and the summaries, from the
  * same data as `GET /v1/coverage`.
  */
 export const coveragePage: WebHandler = async (c) => {
   const lang = queryLang(c);
+  const refused = forbidden(c, lang, { roles: ROUTE_ROLES.coverage });
+  if (refused) return refused;
   const { summary, groups } = await bapasCoverage(c.var.registry, c.var.directory, c.var.workers);
   return page(
     c,
     <Layout lang={lang} title={strings(lang).coverageTitle} path="/coverage">
       <CoveragePage lang={lang} summary={summary} groups={groups} mapUrl="/coverage/map.svg" dataUrl="/coverage.csv" />
     </Layout>,
-  );
-};
-
-/**
- * The answer to a page asked for without a key, when the server has API_KEYS: what to do, in
- * the query's language. `basicAuth` adds the challenge, so the browser prompts by itself.
- */
-export const unauthorized = (c: Context<AppBindings>) => {
-  const lang = queryLang(c);
-  const { title, message } = strings(lang).authRequired;
-  return page(
-    c,
-    <Layout lang={lang} title={title} path={c.req.method === 'GET' ? c.req.path : '/'}>
-      <Notice lang={lang} title={title} message={message} />
-    </Layout>,
-    { status: 401, private: true },
   );
 };
 

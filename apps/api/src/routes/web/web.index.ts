@@ -1,29 +1,24 @@
-import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { basicAuth } from '../../lib/auth';
 import { createRouter } from '../../lib/create-app';
-import type { AppBindings } from '../../lib/types';
 import * as coverage from '../coverage/coverage.handlers';
 import { getPageCoverageCsv, getPageCoverageMap } from '../coverage/coverage.routes';
 import * as handlers from './web.handlers';
+import { pageGuard, signIn, signInForm, signOut, type PageAccess } from './web.session';
 
 /** The largest search form accepted (the real one is under 2 KiB). */
 export const FORM_MAX_BYTES = 16 * 1024;
-
-const open: MiddlewareHandler<AppBindings> = (_c, next) => next();
 
 /**
  * The counsellor page, served at `/` beside the API (which owns `/v1`, `/openapi.json`,
  * `/docs` and `/healthz`). Server-rendered HTML that works without scripts; not in the
  * OpenAPI document, being pages rather than API.
  *
- * With `apiKeys` (API_KEYS), every page asks for a key by HTTP Basic authentication (the key
- * as the password): a browser prompts for it by itself, where it could never send a bearer
- * key. Each route names the guard, because a sub-router's `use('*')` would guard the whole app
- * once mounted. The stylesheet stays open: it is the same for everyone, and the 401 page uses it.
+ * Every page needs a session (from the sign-in form) or the open demo mode; each route names
+ * the guard, because a sub-router's `use('*')` would guard the whole app once mounted. The
+ * sign-in form and the stylesheet stay open.
  */
-export function createWebRouter({ apiKeys }: { apiKeys: readonly string[] }) {
-  const guard = apiKeys.length > 0 ? basicAuth<AppBindings>(apiKeys, handlers.unauthorized) : open;
+export function createWebRouter(access: PageAccess) {
+  const guard = pageGuard(access);
   const router = createRouter()
     // The map and the CSV the coverage page links to: the API's handlers, under the page's guard.
     .openapi({ ...getPageCoverageMap, middleware: [guard] }, coverage.getCoverageMap)
@@ -35,6 +30,9 @@ export function createWebRouter({ apiKeys }: { apiKeys: readonly string[] }) {
     .get('/search', guard, handlers.searchByGet)
     .get('/partners/:id', guard, handlers.partner)
     .get('/coverage', guard, handlers.coveragePage)
+    .get('/sign-in', signInForm(access))
+    .post('/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES }), signIn(access))
+    .post('/sign-out', guard, bodyLimit({ maxSize: FORM_MAX_BYTES }), signOut(access))
     .get('/assets/app.css', handlers.stylesheet);
   return router;
 }

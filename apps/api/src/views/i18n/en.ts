@@ -141,9 +141,27 @@ export const en: Strings = {
       message: 'The form sent was damaged or incomplete, so it could not be read. Open the form again and send the search once more.',
     },
   },
-  authRequired: {
-    title: 'A key is required',
-    message:
-      "This server serves only those who hold a key. Reload the page; when the browser asks for a user name and password, give any name and one of this server's API keys as the password. The server's administrator gives out the keys.",
+  signIn: {
+    title: 'Sign in',
+    intro: 'Sign in with the account the administrator of this server gave you.',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'The login or the password is not right.',
+    throttled: (minutes) => `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    openDemo: 'This server has no accounts yet and runs as an open demo: every page opens without signing in.',
   },
+  signOut: 'Sign out',
+  signedInAs: (login, role) => `Signed in as ${login} (${role})`,
+  openDemoBanner:
+    'Open demo mode: this server has no accounts, so anyone on this computer may use every page and API route without signing in. Create the first admin with npm run accounts -- add --login NAME --role admin.',
+  csrfFailed: {
+    title: 'The form has expired',
+    message:
+      'The form sent did not carry this page’s security token (it may be old, or come from another site). Open the page again and send it once more.',
+  },
+  forbidden: (roles) => ({
+    title: 'Not for this account',
+    message: `This page needs the role ${roles}. Sign in with another account, or ask the administrator.`,
+  }),
 };

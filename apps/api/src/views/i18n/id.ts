@@ -143,9 +143,27 @@ export const id: Strings = {
         'Isi formulir yang dikirim rusak atau tidak lengkap, sehingga tidak dapat dibaca. Buka formulir lagi dan kirim ulang pencarian.',
     },
   },
-  authRequired: {
-    title: 'Perlu kunci akses',
-    message:
-      'Server ini hanya melayani pengguna yang memiliki kunci akses. Muat ulang halaman; ketika peramban meminta nama pengguna dan kata sandi, isi nama apa saja dan salah satu kunci API server ini sebagai kata sandi. Kunci didapat dari pengelola server.',
+  signIn: {
+    title: 'Masuk',
+    intro: 'Masuk dengan akun yang diberikan pengelola server ini.',
+    login: 'Nama akun',
+    password: 'Kata sandi',
+    submit: 'Masuk',
+    failed: 'Nama akun atau kata sandi tidak benar.',
+    throttled: (minutes) => `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes} menit.`,
+    openDemo: 'Server ini belum memiliki akun dan berjalan sebagai demo terbuka: setiap halaman terbuka tanpa masuk.',
   },
+  signOut: 'Keluar',
+  signedInAs: (login, role) => `Masuk sebagai ${login} (${role})`,
+  openDemoBanner:
+    'Mode demo terbuka: server ini belum memiliki akun, jadi siapa pun di komputer ini dapat memakai semua halaman dan rute API tanpa masuk. Buat admin pertama dengan npm run accounts -- add --login NAMA --role admin.',
+  csrfFailed: {
+    title: 'Formulir kedaluwarsa',
+    message:
+      'Formulir yang dikirim tidak membawa token keamanan halaman ini (mungkin sudah lama, atau berasal dari situs lain). Buka halaman lagi dan kirim sekali lagi.',
+  },
+  forbidden: (roles) => ({
+    title: 'Bukan untuk akun ini',
+    message: `Halaman ini memerlukan peran ${roles}. Masuk dengan akun lain, atau hubungi pengelola.`,
+  }),
 };

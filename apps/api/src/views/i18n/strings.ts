@@ -162,5 +162,26 @@ export interface Strings {
   /** The message beside each field of the form that is at fault. */
   readonly errors: Readonly<Record<FormField, string>>;
   readonly bodyErrors: Readonly<Record<BodyError, NoticeStrings>>;
-  readonly authRequired: NoticeStrings;
+
+  // Signing in and out.
+  readonly signIn: {
+    readonly title: string;
+    readonly intro: string;
+    readonly login: string;
+    readonly password: string;
+    readonly submit: string;
+    /** Never says which of the two was wrong. */
+    readonly failed: string;
+    readonly throttled: (minutes: number) => string;
+    /** In the open demo mode, where no account exists yet to sign in with. */
+    readonly openDemo: string;
+  };
+  readonly signOut: string;
+  readonly signedInAs: (login: string, role: string) => string;
+  /** The banner on every page while the server runs without accounts. */
+  readonly openDemoBanner: string;
+  /** A changing form sent without this page's CSRF token (a stale page, or another site's form). */
+  readonly csrfFailed: NoticeStrings;
+  /** Signed in, but the account's role does not cover this page. */
+  readonly forbidden: (roles: string) => NoticeStrings;
 }
