@@ -127,7 +127,13 @@ export async function httpSection(options: SectionOptions): Promise<Section> {
       : 'this tree over the demo registry file (file-server.ts)';
     const pairTargets: Target[] = [
       { name: 'store', server: api, path: '/v1/recommendations', headers: { ...json, ...bearer }, bodies: CLIENT_BODIES },
-      { name: 'file', server: fileApi, path: '/v1/recommendations', headers: { ...json, Authorization: `Bearer ${fileApi.token}` }, bodies: CLIENT_BODIES },
+      {
+        name: 'file',
+        server: fileApi,
+        path: '/v1/recommendations',
+        headers: { ...json, Authorization: `Bearer ${fileApi.token}` },
+        bodies: CLIENT_BODIES,
+      },
     ];
     for (const target of pairTargets) {
       await answersOf(target); // each body answers 200 on both, or the comparison stops here

@@ -29,6 +29,8 @@ import docs from './routes/docs/docs.index';
 import health from './routes/health/health.index';
 import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
+import registryFiles from './routes/registry/registry.index';
+import { importRegistry as importRoute, MAX_IMPORT_BODY_BYTES } from './routes/registry/registry.routes';
 import taxonomy from './routes/taxonomy/taxonomy.index';
 import { createWebRouter } from './routes/web/web.index';
 
@@ -55,7 +57,7 @@ export interface AppDeps {
  * Every router the app serves, mounted at `/`; each declares its own full paths. Name the
  * libraries' schemas with `component()` / `annotate()` (lib/schemas.ts), not their `.openapi()`.
  */
-const ROUTERS = [health, recommendations, allocations, partners, bapas, taxonomy, coverage, audit];
+const ROUTERS = [health, recommendations, allocations, partners, registryFiles, bapas, taxonomy, coverage, audit];
 
 /**
  * Assembles the API: middleware, routes, the OpenAPI document and its reference page, and the
@@ -118,7 +120,9 @@ export function createApp({
   // A cohort needs more than MAX_BODY_BYTES: the allocations route sets its own limit, not looser for any other.
   // A plain path test, not hono/combine's except(): that composes new middleware on every request.
   const limit = limitBody(config.maxBodyBytes);
-  app.use('/v1/*', (c, next) => (c.req.path === allocationRoute.path ? next() : limit(c, next)));
+  // The same for a registry import (MAX_IMPORT_BODY_BYTES).
+  const ownLimit = new Set<string>([allocationRoute.path, importRoute.path]);
+  app.use('/v1/*', (c, next) => (ownLimit.has(c.req.path) ? next() : limit(c, next)));
 
   for (const router of ROUTERS) app.route('/', router);
   // The counsellor page (HTML): /, /search, /partners/:id, /coverage (with its map and CSV), /assets/app.css.
@@ -143,7 +147,7 @@ export function createApp({
         "Ranks POKMAS LIPAS partners for probation clients, and places cohorts of clients within partners' free places. " +
         `Errors are application/problem+json (RFC 9457); schema errors answer 422 with the issues and their paths (the first ${MAX_ISSUES}), ` +
         `a body that is not JSON answers 400. Bodies are limited to ${config.maxBodyBytes} bytes (MAX_BODY_BYTES), except ` +
-        `POST /v1/allocations: ${MAX_ALLOCATION_BODY_BYTES} bytes (2 MiB) and at most ${MAX_CLIENTS} clients a request.`,
+        `POST /v1/allocations: ${MAX_ALLOCATION_BODY_BYTES} bytes (2 MiB) and at most ${MAX_CLIENTS} clients a request, and POST /v1/registry/import: ${MAX_IMPORT_BODY_BYTES} bytes (64 MiB).`,
     },
     // Relative: the document describes the server it is fetched from, wherever that runs.
     servers: [{ url: '/', description: 'The server that serves this document' }],

@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 
 /** A path of the app with its parameters filled in with ids the fixture registry has. */
-const PARAMS: Record<string, string> = { '/v1/partners/{id}': 'P-001', '/v1/bapas/{id}': '026', '/partners/:id': 'P-001' };
+const PARAMS: Record<string, string> = {
+  '/v1/partners/{id}': 'P-001',
+  '/v1/partners/{id}/history': 'P-001',
+  '/v1/bapas/{id}': '026',
+  '/partners/:id': 'P-001',
+};
 const filled = (path: string) => path.replace(/\{id\}|:id/, PARAMS[path] ?? 'x');
 
 /** The example of an operation's request body, as the document gives it. */
@@ -32,9 +37,11 @@ async function cacheControl(path: string, init?: RequestInit): Promise<{ status:
 
 describe('Cache-Control', () => {
   test('every operation of the OpenAPI document says how its answer may be cached', async () => {
-    const operations = Object.entries(doc.paths as Record<string, Record<string, Doc>>).flatMap(([path, item]) =>
-      Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
-    );
+    // The registry's writes need If-Match or a file: partners-write.test.ts and registry-import.test.ts check theirs.
+    const writes = new Set(['createPartner', 'replacePartner', 'patchPartner', 'importRegistry']);
+    const operations = Object.entries(doc.paths as Record<string, Record<string, Doc>>)
+      .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })))
+      .filter(({ operation }) => !writes.has(operation.operationId));
     expect(operations.length).toBeGreaterThanOrEqual(10);
     for (const { path, method, operation } of operations) {
       const init = method === 'post' ? postJson(exampleBody(operation)) : undefined;

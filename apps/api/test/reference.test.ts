@@ -70,8 +70,9 @@ describe('anything else', () => {
   test('a known path with another method is a 405 problem with Allow', async () => {
     const { app } = await makeApp();
     const cases: [string, string, string][] = [
-      ['/v1/partners', 'POST', 'GET, HEAD'],
-      ['/v1/partners/P-001', 'DELETE', 'GET, HEAD'],
+      ['/v1/partners', 'DELETE', 'GET, HEAD, POST'],
+      // Partners are never deleted: `{"active": false}` retires one.
+      ['/v1/partners/P-001', 'DELETE', 'GET, HEAD, PUT, PATCH'],
       ['/v1/taxonomy', 'PUT', 'GET, HEAD'],
       ['/healthz', 'POST', 'GET, HEAD'],
     ];

@@ -5,6 +5,7 @@ import type { z } from 'zod';
  * answers 412). `NOT_FOUND`: no such partner, account or token. `PARTNER_EXISTS`,
  * `ACCOUNT_EXISTS`: the id or login is taken. `INVALID_*`: the input is refused, with every
  * issue at once. `NO_ACTIVE_PARTNER`: a registry that would leave nobody to match with.
+ * `SHRINK_REFUSED`: an import in replace mode that would retire more than half of the active partners.
  * `INVALID_CONFIG`: openStore's options (a DATABASE_URL it cannot use).
  */
 export const STORE_ERROR_CODES = [
@@ -19,6 +20,7 @@ export const STORE_ERROR_CODES = [
   'INVALID_PASSWORD',
   'INVALID_QUERY',
   'NO_ACTIVE_PARTNER',
+  'SHRINK_REFUSED',
   'INVALID_CONFIG',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];

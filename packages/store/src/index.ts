@@ -14,6 +14,9 @@ export {
   type ChangeEvent,
   type SeedRegistry,
   type SeedResult,
+  type ImportRegistry,
+  type ImportOptions,
+  type ImportResult,
   type Account,
   type NewAccount,
   type CreatedAccount,
@@ -34,3 +37,4 @@ export type { DialectName } from './dialects/backend';
 export { ROLES, ROLE_SCOPES, MIN_PASSWORD_LENGTH, LoginSchema, type Role } from './accounts/account-schema';
 export { applyMergePatch } from './partners/merge-patch';
 export { SQLITE_FILE } from './dialects/sqlite';
+export { MAX_SHRINK } from './registry/import';

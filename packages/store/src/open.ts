@@ -13,6 +13,7 @@ import { createPartner, patchPartner, replacePartner } from './partners/write';
 import { ChangeBus } from './registry/change-bus';
 import { changesSince } from './registry/changes';
 import { registryVersion } from './registry/registry-write';
+import { importRegistry } from './registry/import';
 import { seedIfEmpty } from './registry/seed';
 import type { ChangeEvent, Store } from './store';
 
@@ -114,6 +115,7 @@ class KyselyStore implements Store {
   listPokmas: Store['listPokmas'] = async () => (await changesSince(this.context, 0)).pokmas.slice();
   partnerHistory: Store['partnerHistory'] = (id) => partnerHistory(this.context, id);
   seedIfEmpty: Store['seedIfEmpty'] = (registry, actor) => seedIfEmpty(this.context, registry, actor);
+  importRegistry: Store['importRegistry'] = (registry, options, actor) => importRegistry(this.context, registry, options, actor);
   changesSince: Store['changesSince'] = (cursor) => changesSince(this.context, cursor);
 
   createAccount: Store['createAccount'] = (account, actor) => accounts.createAccount(this.context, account, actor);

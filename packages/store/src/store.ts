@@ -80,6 +80,37 @@ export interface SeedResult {
 /** The registry that `seedIfEmpty` takes: what `loadRegistryFile` or `loadDemoRegistry` gives. */
 export type SeedRegistry = Pick<Registry, 'partners' | 'pokmas' | 'source'>;
 
+/** The registry that `importRegistry` takes: what `parseRegistry` gives. */
+export type ImportRegistry = SeedRegistry;
+
+export interface ImportOptions {
+  /** `upsert` (the default) leaves partners absent from the file as they are; `replace` retires them. */
+  readonly mode?: 'upsert' | 'replace';
+  /** Check and count, and change nothing. */
+  readonly dryRun?: boolean;
+  /** Lets `replace` retire more than half of the active partners. */
+  readonly allowShrink?: boolean;
+  /**
+   * An import for one Bapas (a bapas-admin's): every partner and POKMAS of the file must be of
+   * it, and `replace` retires only its partners.
+   */
+  readonly bapasId?: string;
+}
+
+/** What an import did (or, with `dryRun`, would do); ids ordered. */
+export interface ImportResult {
+  readonly mode: 'upsert' | 'replace';
+  readonly dryRun: boolean;
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  readonly retired: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly pokmasCreated: number;
+  readonly pokmasUpdated: number;
+  /** The registry version after the import: unchanged for a dry run or a file that changed nothing. */
+  readonly registryVersion: number;
+}
+
 export interface Account {
   readonly login: string;
   readonly role: Role;
@@ -128,6 +159,8 @@ export interface TokenMatch {
 export const AUDIT_ACTIONS = [
   'registry.seed',
   'partner.seed',
+  'registry.import',
+  'partner.import',
   'partner.create',
   'partner.replace',
   'partner.patch',
@@ -230,6 +263,13 @@ export interface Store {
    * @throws StoreError INVALID_REGISTRY, NO_ACTIVE_PARTNER: an empty store stays empty.
    */
   seedIfEmpty(registry: SeedRegistry, actor?: Actor): Promise<SeedResult>;
+  /**
+   * Applies a registry file in one transaction: partners created, changed, left unchanged and,
+   * with `mode: 'replace'`, retired when the file leaves them out. Never deletes a partner.
+   * @throws StoreError INVALID_REGISTRY (every row issue at once), NO_ACTIVE_PARTNER,
+   * SHRINK_REFUSED: nothing is changed.
+   */
+  importRegistry(registry: ImportRegistry, options: ImportOptions, actor: Actor): Promise<ImportResult>;
   /** What changed after `cursor` (a registry version; 0 for everything). */
   changesSince(cursor: number): Promise<ChangeSet>;
   /**

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { accountsContract } from './contract/accounts.contract';
 import { auditContract } from './contract/audit.contract';
+import { importContract } from './contract/import.contract';
 import { partnersContract } from './contract/partners.contract';
 import { registryContract } from './contract/registry.contract';
 import { DATABASES } from './helpers/databases';
@@ -14,5 +15,6 @@ for (const database of DATABASES) {
     partnersContract(it);
     accountsContract(it);
     auditContract(it);
+    importContract(it);
   });
 }

@@ -62,6 +62,12 @@ export const ROUTE_ROLES = {
   recommend: ['counsellor', 'bapas-admin'],
   coverage: ['planner', 'bapas-admin', 'counsellor'],
   read: ROLES,
+  /** Create, replace and change partners (of one's own Bapas for a bapas-admin). */
+  edit: ['bapas-admin'],
+  /** Change a partner or read its history: its Bapas's bapas-admin, or the partner's own account. */
+  editOwn: ['bapas-admin', 'partner'],
+  /** Import and export registry files (one's own Bapas's partners for a bapas-admin). */
+  registryFiles: ['bapas-admin'],
   audit: [],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -15,9 +15,13 @@ export const PROBLEM_KINDS = {
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not Found' },
   'method-not-allowed': { status: 405, title: 'Method Not Allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'precondition-failed': { status: 412, title: 'Precondition Failed' },
   'payload-too-large': { status: 413, title: 'Content Too Large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
   validation: { status: 422, title: 'Invalid request' },
+  'precondition-required': { status: 428, title: 'Precondition Required' },
+  'invalid-header': { status: 400, title: 'Invalid header' },
   internal: { status: 500, title: 'Internal Server Error' },
   unavailable: { status: 503, title: 'Service Unavailable' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
@@ -56,6 +60,8 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 export interface ProblemExtras {
   issues?: readonly ProblemIssue[];
+  /** Issues listed at most, `MAX_ISSUES` when absent: an import lists every row issue of a file. */
+  maxIssues?: number;
   headers?: Record<string, string>;
 }
 
@@ -98,14 +104,15 @@ export function clip(text: string, max: number): string {
 export function problem(c: Context, kind: ProblemKind, detail: string, extras: ProblemExtras = {}): Response {
   const { status, title } = PROBLEM_KINDS[kind];
   const requestId = c.get('requestId') as string | undefined;
+  const maxIssues = extras.maxIssues ?? MAX_ISSUES;
   const body: Problem = {
     type: problemType(kind),
     title,
     status,
     detail: clip(detail, MAX_DETAIL),
     ...(requestId ? { requestId } : {}),
-    ...(extras.issues ? { issues: extras.issues.slice(0, MAX_ISSUES) } : {}),
-    ...(extras.issues && extras.issues.length > MAX_ISSUES ? { omittedIssues: extras.issues.length - MAX_ISSUES } : {}),
+    ...(extras.issues ? { issues: extras.issues.slice(0, maxIssues) } : {}),
+    ...(extras.issues && extras.issues.length > maxIssues ? { omittedIssues: extras.issues.length - maxIssues } : {}),
   };
   return c.body(JSON.stringify(body), status, { ...extras.headers, 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' });
 }
@@ -169,8 +176,13 @@ export function problemResponses<const S extends readonly ProblemKind[]>(...kind
     forbidden: "The signed-in account's role or scope does not cover this; `detail` names the role needed",
     'not-found': 'No such resource',
     'method-not-allowed': 'The path exists but not with this method',
+    conflict: 'The resource exists already (a partner id that is taken)',
+    'precondition-failed':
+      'If-Match names no current ETag of the partner: it changed since it was read; `detail` gives the current ETag, as does the ETag header',
+    'precondition-required': 'The change needs If-Match with the ETag of the partner as last read (GET /v1/partners/{id})',
+    'invalid-header': 'A header is not in the form the route takes (If-Match: "*" or a list of quoted ETags)',
     'payload-too-large': 'The body is larger than the limit',
-    'unsupported-media-type': 'The body is not sent as application/json',
+    'unsupported-media-type': 'The body is not sent in the media type the route takes (application/json unless the route says otherwise)',
     validation: 'The body, query or path does not match the schema; `issues` lists every field at fault',
     internal: 'An unexpected error on the server',
     unavailable: 'The server is busy with as much heavy work as it holds; retry after the seconds `Retry-After` gives',

@@ -14,14 +14,34 @@ import { Unchanged, registryWrite } from './registry-write';
  * each partner's POKMAS listed and of its Bapas, and at least one partner active.
  */
 function validateRegistry(registry: SeedRegistry): { partners: Partner[]; pokmas: Pokmas[] } {
+  const { partners, pokmas } = validateRegistryRows(registry);
+  if (!partners.some((partner) => partner.active !== false)) {
+    throw new StoreError(
+      'NO_ACTIVE_PARTNER',
+      `registry refused: none of its ${partners.length} partners is active, so nobody could be matched`,
+    );
+  }
+  return { partners, pokmas };
+}
+
+/**
+ * Every row of a registry against its schema, ids unique, each partner's POKMAS listed (in the
+ * registry or in `known`, the store's) and of its Bapas. Throws INVALID_REGISTRY with every issue.
+ */
+export function validateRegistryRows(
+  registry: Pick<SeedRegistry, 'partners' | 'pokmas'>,
+  known: ReadonlyMap<string, Pokmas> = new Map(),
+): { partners: Partner[]; pokmas: Pokmas[] } {
   const issues: StoreIssue[] = [];
   const pokmas: Pokmas[] = [];
-  const groups = new Map<string, Pokmas>();
+  const groups = new Map<string, Pokmas>(known);
+  const listed = new Set<string>();
   registry.pokmas.forEach((input, index) => {
     const parsed = PokmasSchema.safeParse(input);
     if (!parsed.success) return issues.push(...issuesFromZod(parsed.error, ['pokmas', index]));
-    if (groups.has(parsed.data.id))
+    if (listed.has(parsed.data.id))
       return issues.push({ path: ['pokmas', index, 'id'], code: 'duplicate', message: 'a POKMAS id listed twice' });
+    listed.add(parsed.data.id);
     groups.set(parsed.data.id, parsed.data);
     pokmas.push(parsed.data);
   });
@@ -49,12 +69,6 @@ function validateRegistry(registry: SeedRegistry): { partners: Partner[]; pokmas
     partners.push(partner);
   });
   if (issues.length > 0) throw new StoreError('INVALID_REGISTRY', 'registry refused', issues);
-  if (!partners.some((partner) => partner.active !== false)) {
-    throw new StoreError(
-      'NO_ACTIVE_PARTNER',
-      `registry refused: none of its ${partners.length} partners is active, so nobody could be matched`,
-    );
-  }
   return { partners, pokmas };
 }
 

@@ -82,7 +82,15 @@ export const allocate = createRoute({
       description: 'Each need placed with a partner, or left out with its reason',
       content: { 'application/json': { schema: AllocationResponseSchema } },
     },
-    ...problemResponses('malformed-json', 'unauthorized', 'forbidden', 'payload-too-large', 'unsupported-media-type', 'validation', 'unavailable'),
+    ...problemResponses(
+      'malformed-json',
+      'unauthorized',
+      'forbidden',
+      'payload-too-large',
+      'unsupported-media-type',
+      'validation',
+      'unavailable',
+    ),
   },
 });
 export type AllocateRoute = typeof allocate;
