@@ -46,6 +46,9 @@ class StoreSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How often a SQLite store looks for commits of other processes on its file. */
+export const SQLITE_POLL_MS = 500;
+
 export function openSqlite(dataDir: string): Backend {
   const directory = resolve(dataDir);
   mkdirSync(directory, { recursive: true });
@@ -70,9 +73,21 @@ export function openSqlite(dataDir: string): Backend {
     db,
     location: file,
     migrate: () => migrateToLatest(db, 'sqlite'),
-    // One process owns the file's notifications: the store tells its own listeners after commit.
+    // The store tells its own listeners after commit; another process writing the same file (the
+    // registry command, a second server) is heard by polling PRAGMA data_version, which changes
+    // when another connection commits.
     notify: async () => {},
-    listen: async () => async () => {},
+    listen: async (_onPayload, onGap) => {
+      let seen = database.pragma('data_version', { simple: true });
+      const timer = setInterval(() => {
+        const now = database.pragma('data_version', { simple: true });
+        if (now !== seen) {
+          seen = now;
+          onGap();
+        }
+      }, SQLITE_POLL_MS).unref();
+      return async () => clearInterval(timer);
+    },
     close: () => db.destroy(),
   };
 }

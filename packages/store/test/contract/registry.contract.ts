@@ -106,6 +106,23 @@ export function registryContract(it: StoreTest): void {
       expect(heard).toEqual([write.registryVersion]);
     });
 
+    it("hears another instance's commit within a second and a half, on SQLite by polling the file", async ({ store, another }) => {
+      await store.seedIfEmpty(registry());
+      const other = await another();
+      const heard = new Promise<number>((resolve) => {
+        void store.onChange((event) => resolve(event.version));
+      });
+      // Listening before the other writes: give the listener its first turn.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const write = await other.patchPartner('P-1', { serviceRadiusKm: 33 }, 1, { login: null, role: null });
+      const version = await Promise.race([
+        heard,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('not heard in 1.5 s')), 1500)),
+      ]);
+      expect(version).toBe(write.registryVersion);
+      expect((await store.changesSince(1)).partners.map((record) => record.partner.serviceRadiusKm)).toEqual([33]);
+    });
+
     it('keeps writing when a listener throws', async ({ another }) => {
       const errors: unknown[] = [];
       const store = await another({ onError: (error) => errors.push(error) });
