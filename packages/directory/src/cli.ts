@@ -8,6 +8,7 @@
  * arguments or a file that cannot be read.
  */
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LABELS, getService, type PartnerKindId, type ServiceId, SERVICE_IDS } from '@pokmas/matcher';
 import { loadDirectory } from './directory';
 import { RegistryError, formatRegistryIssue } from './errors';
@@ -29,7 +30,20 @@ function fail(message: string): never {
   throw new Exit(2);
 }
 
-async function main(args: readonly string[]): Promise<number> {
+/**
+ * Runs `check FILE` or `csv FILE` and answers the exit status; the API's registry command
+ * (which adds import and export against the store) hands these two to it.
+ */
+export async function registryFileCommand(args: readonly string[]): Promise<number> {
+  try {
+    return await fileCommand(args);
+  } catch (error) {
+    if (error instanceof Exit) return error.status;
+    throw error;
+  }
+}
+
+async function fileCommand(args: readonly string[]): Promise<number> {
   const [command, file, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
@@ -94,8 +108,7 @@ async function main(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-// exitCode, not exit(): exit() would cut off output still queued for a pipe.
-process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof Exit) return error.status;
-  throw error;
-});
+// Run as a script (not imported): exitCode, not exit(), which would cut off output still queued for a pipe.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await registryFileCommand(process.argv.slice(2));
+}
