@@ -40,7 +40,7 @@ function parseCurl(block: string): Example {
       headers[name!.trim()] = value.join(':').trim();
     } else if (arg === '-d') body = args[++index];
     else if (arg === '-X') method = args[++index];
-    else if (arg === '-s') continue;
+    else if (arg === '-s' || arg === '-i') continue;
     else if (arg.startsWith('http')) url = arg;
     else throw new Error(`an option this test does not know: ${arg}`);
   }
@@ -64,8 +64,11 @@ beforeAll(async () => {
 });
 
 describe('the README examples', () => {
-  test('there are examples for a recommendation, an allocation, a partner search and an error', () => {
+  test('there are examples for a recommendation, an allocation, a partner search, an error and an edit', () => {
     expect(examples.map((example) => `${example.init.method} ${new URL(example.url).pathname}`)).toEqual([
+      'GET /v1/partners/P-026-01',
+      'PATCH /v1/partners/P-026-01',
+      'GET /v1/partners/P-026-01/history',
       'POST /v1/recommendations',
       'POST /v1/allocations',
       'GET /v1/partners',
@@ -75,13 +78,19 @@ describe('the README examples', () => {
   });
 
   test('each answers what its comment says', async () => {
-    const [recommendation, allocation, search, error] = await Promise.all(
-      examples.map(async (example) => {
-        const url = new URL(example.url);
-        const res = await app.request(`${url.pathname}${url.search}`, example.init);
-        return { status: res.status, body: (await res.json()) as Record<string, any> };
-      }),
-    );
+    // In the README's order: the edit examples read, change, then list the changes.
+    const answers: { status: number; etag: string | null; body: Record<string, any> }[] = [];
+    for (const example of examples) {
+      const url = new URL(example.url);
+      const res = await app.request(`${url.pathname}${url.search}`, example.init);
+      answers.push({ status: res.status, etag: res.headers.get('etag'), body: (await res.json()) as Record<string, any> });
+    }
+    const [read, patched, history, recommendation, allocation, search, error] = answers;
+    expect(read).toMatchObject({ status: 200, etag: '"1"', body: { id: 'P-026-01' } });
+    expect(patched).toMatchObject({ status: 200, etag: '"2"', body: { capacity: { total: 12, used: 3 } } });
+    expect(history!.status).toBe(200);
+    expect(history!.body.entries[0].changes).toEqual([{ field: 'capacity.total', before: 19, after: 12 }]);
+    expect(history!.body.entries.at(-1).action).toBe('partner.seed');
     expect(recommendation!.status).toBe(200);
     expect(recommendation!.body.matches).toHaveLength(3);
     expect(recommendation!.body.location).toEqual({ source: 'bapas', regencyCode: '32.73' });
