@@ -70,9 +70,9 @@ describe('npm run registry -- import and export, against the store', { timeout: 
     const refused = await registry(dataDir, 'import', few, '--mode', 'replace');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^refused, nothing was changed: /);
-    expect(JSON.parse((await registry(dataDir, 'export')).stdout).partners.filter((p: { active?: boolean }) => p.active !== false)).toHaveLength(
-      active,
-    );
+    expect(
+      JSON.parse((await registry(dataDir, 'export')).stdout).partners.filter((p: { active?: boolean }) => p.active !== false),
+    ).toHaveLength(active);
 
     const shrunk = await registry(dataDir, 'import', few, '--mode', 'replace', '--allow-shrink');
     expect(shrunk.code, shrunk.stderr).toBe(0);

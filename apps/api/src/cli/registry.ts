@@ -64,7 +64,9 @@ function summary(file: string, result: ImportResult): string {
   ].join(', ');
   const groups =
     result.pokmasCreated + result.pokmasUpdated > 0 ? `; POKMAS ${result.pokmasCreated} created, ${result.pokmasUpdated} updated` : '';
-  const head = result.dryRun ? `${file}: dry run (${result.mode}), nothing changed; the import would give` : `${file}: imported (${result.mode}):`;
+  const head = result.dryRun
+    ? `${file}: dry run (${result.mode}), nothing changed; the import would give`
+    : `${file}: imported (${result.mode}):`;
   const lines = [`${head} ${counts}${groups}`];
   for (const [label, ids] of [
     ['created', result.created],
