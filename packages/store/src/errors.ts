@@ -6,7 +6,10 @@ import type { z } from 'zod';
  * `ACCOUNT_EXISTS`: the id or login is taken. `INVALID_*`: the input is refused, with every
  * issue at once. `NO_ACTIVE_PARTNER`: a registry that would leave nobody to match with.
  * `SHRINK_REFUSED`: an import in replace mode that would retire more than half of the active partners.
- * `INVALID_CONFIG`: openStore's options (a DATABASE_URL it cannot use).
+ * `INVALID_CONFIG`: openStore's options (a DATABASE_URL it cannot use). `INVALID_TRANSITION`: a
+ * referral move the lifecycle does not allow from its status (409); `TRANSITION_FORBIDDEN`: one
+ * the role may not make (403). `NO_CAPACITY`: no free place (409). `PARTNER_CHANGED`: the partner
+ * changed after a referral's check (409, check again).
  */
 export const STORE_ERROR_CODES = [
   'VERSION_MISMATCH',
@@ -22,6 +25,11 @@ export const STORE_ERROR_CODES = [
   'NO_ACTIVE_PARTNER',
   'SHRINK_REFUSED',
   'INVALID_CONFIG',
+  'INVALID_REFERRAL',
+  'INVALID_TRANSITION',
+  'TRANSITION_FORBIDDEN',
+  'NO_CAPACITY',
+  'PARTNER_CHANGED',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 

@@ -30,7 +30,22 @@ export {
   type AuditFilters,
   type AuditQuery,
   type AuditPage,
+  MAX_NOTE_LENGTH,
+  type NewReferral,
+  type Referral,
+  type ReferralMove,
+  type ReferralOutcome,
+  type ReferralHistoryEntry,
+  type ReferralWrite,
+  type ReferralScope,
+  type ReferralFilters,
+  type ReferralQuery,
+  type ReferralPage,
+  type ReferralEvent,
+  type EventQuery,
+  type EventPage,
 } from './store';
+export * from './referrals/lifecycle';
 export { StoreError, STORE_ERROR_CODES, formatStoreIssue, type StoreErrorCode, type StoreIssue } from './errors';
 export type { StoreChecks } from './context';
 export type { DialectName } from './dialects/backend';

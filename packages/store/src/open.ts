@@ -16,6 +16,8 @@ import { registryVersion } from './registry/registry-write';
 import { importRegistry } from './registry/import';
 import { seedIfEmpty } from './registry/seed';
 import type { ChangeEvent, Store } from './store';
+import { getReferral, listReferrals, referralEvents } from './referrals/read';
+import { applyRetention, createReferral, eraseClientReferrals, expireReferrals, transitionReferral } from './referrals/write';
 
 export const DEFAULT_DATA_DIR = './data';
 /** PostgreSQL 15: the oldest server the store is tested on. */
@@ -131,6 +133,16 @@ class KyselyStore implements Store {
   listTokens: Store['listTokens'] = (login) => tokens.listTokens(this.context, login);
   recordAuthEvent: Store['recordAuthEvent'] = (action, login) => accounts.recordAuthEvent(this.context, action, login);
   listAudit: Store['listAudit'] = (query) => listAudit(this.context, query);
+
+  createReferral: Store['createReferral'] = (referral, actor) => createReferral(this.context, referral, actor);
+  transitionReferral: Store['transitionReferral'] = (id, move, ifVersion, actor) =>
+    transitionReferral(this.context, id, move, ifVersion, actor);
+  getReferral: Store['getReferral'] = (id) => getReferral(this.context, id);
+  listReferrals: Store['listReferrals'] = (query) => listReferrals(this.context, query);
+  referralEvents: Store['referralEvents'] = (query) => referralEvents(this.context, query);
+  expireReferrals: Store['expireReferrals'] = (at) => expireReferrals(this.context, at);
+  applyRetention: Store['applyRetention'] = (days, at) => applyRetention(this.context, days, at);
+  eraseClientReferrals: Store['eraseClientReferrals'] = (clientRef, actor) => eraseClientReferrals(this.context, clientRef, actor);
 
   async onChange(listener: (event: ChangeEvent) => void): Promise<() => void> {
     if (this.closed) throw new Error('the store is closed');

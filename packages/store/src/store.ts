@@ -2,6 +2,7 @@ import type { Pokmas, Registry } from '@pokmas/directory';
 import type { Partner } from '@pokmas/matcher';
 import type { DialectName } from './dialects/backend';
 import type { Role } from './accounts/account-schema';
+import type { OutcomeResult, ReferralReason, ReferralStatus } from './referrals/lifecycle';
 
 /**
  * Who makes a write, as the audit log records it. `login: null` is the system itself (seeding
@@ -22,6 +23,11 @@ export interface PartnerRecord {
   readonly version: number;
   /** ISO 8601, UTC. */
   readonly updatedAt: string;
+  /**
+   * The places its open referrals hold. Its free places are `capacity.total - capacity.used -
+   * held`: `capacity.used` counts only the places taken outside the system.
+   */
+  readonly held: number;
 }
 
 /** What a committed partner write answers. */
@@ -173,13 +179,18 @@ export const AUDIT_ACTIONS = [
   'sign-in.succeeded',
   'sign-in.failed',
   'sign-out',
+  'referral.create',
+  'referral.transition',
+  'referral.expire',
+  'referral.retention',
+  'referral.erase',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The events the API reports itself; every other audit row is written by the store's own writes. */
 export type AuthEventAction = Extract<AuditAction, 'sign-in.succeeded' | 'sign-in.failed' | 'sign-out'>;
 
-export const AUDIT_ENTITIES = ['registry', 'partner', 'account', 'token'] as const;
+export const AUDIT_ENTITIES = ['registry', 'partner', 'account', 'token', 'referral', 'client'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {
@@ -218,6 +229,132 @@ export interface AuditPage {
   readonly entries: readonly AuditEntry[];
   /** Present when older entries remain. */
   readonly nextCursor?: string;
+}
+
+/** At most this many characters in a referral's note. */
+export const MAX_NOTE_LENGTH = 1000;
+
+/** What the store keeps of a new referral: the check's result, never the client's own details. */
+export interface NewReferral {
+  /** The client's pseudonym. */
+  readonly clientRef: string;
+  readonly bapasId: string;
+  readonly partnerId: string;
+  readonly services: readonly string[];
+  /** The match as the matcher scored it (score, factors, reason codes): stored as given. */
+  readonly match: unknown;
+  readonly note?: string;
+  /** The partner's version that the check was made against: a change since refuses the referral. */
+  readonly partnerVersion: number;
+  /** ISO 8601: when an unanswered referral expires. */
+  readonly expiresAt: string;
+}
+
+export interface ReferralOutcome {
+  readonly services: ReadonlyArray<{ readonly service: string; readonly result: OutcomeResult }>;
+  readonly sessionsAttended?: number;
+}
+
+/** One move asked of a referral. */
+export interface ReferralMove {
+  readonly to: ReferralStatus;
+  readonly reason?: ReferralReason;
+  readonly note?: string;
+  readonly outcome?: ReferralOutcome;
+  /** The role the move is made in: checked against the lifecycle's `who`. */
+  readonly as: Role | 'system';
+}
+
+export interface ReferralHistoryEntry {
+  /** The event's id: its place in the feed. */
+  readonly id: number;
+  readonly at: string;
+  readonly account: string | null;
+  readonly role: Role | null;
+  /** Null for the referral's making. */
+  readonly from: ReferralStatus | null;
+  readonly to: ReferralStatus;
+  readonly reason?: ReferralReason;
+  readonly note?: string;
+}
+
+export interface Referral {
+  readonly id: string;
+  readonly number: string;
+  readonly status: ReferralStatus;
+  readonly partnerId: string;
+  readonly bapasId: string;
+  /** Null once erased (retention or an admin's erasure). */
+  readonly clientRef: string | null;
+  readonly services: readonly string[];
+  readonly match: unknown;
+  readonly outcome?: ReferralOutcome;
+  /** Oldest first. */
+  readonly history: readonly ReferralHistoryEntry[];
+  /** 1 at creation, one more with each move: the source of its ETag. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly expiresAt: string;
+  readonly endedAt?: string;
+}
+
+export interface ReferralWrite {
+  readonly referral: Referral;
+  /** The registry version that includes the change to the partner's held places. */
+  readonly registryVersion: number;
+}
+
+/** A scope the store reads within: one Bapas, one partner, or (neither) everything. */
+export interface ReferralScope {
+  readonly bapasId?: string;
+  readonly partnerId?: string;
+}
+
+export interface ReferralFilters extends ReferralScope {
+  readonly status?: ReferralStatus;
+  readonly clientRef?: string;
+  /** Referrals changed after this time (ISO 8601). */
+  readonly updatedAfter?: string;
+}
+
+export interface ReferralQuery {
+  readonly filters?: ReferralFilters;
+  readonly cursor?: string;
+  /** 1 to 500; 50 when absent. */
+  readonly limit?: number;
+}
+
+export interface ReferralPage {
+  /** Newest first. */
+  readonly referrals: readonly Referral[];
+  readonly nextCursor?: string;
+}
+
+/** One referral event of the feed: no client data. */
+export interface ReferralEvent {
+  readonly id: number;
+  readonly at: string;
+  /** `referral.requested`, `referral.accepted`, ...: the status moved to. */
+  readonly type: `referral.${ReferralStatus}`;
+  readonly referralId: string;
+  readonly partnerId: string;
+  readonly bapasId: string;
+  readonly status: ReferralStatus;
+}
+
+export interface EventQuery extends ReferralScope {
+  /** The id of the last event read; 0 or absent for the first. */
+  readonly after?: number;
+  /** 1 to 1,000; 100 when absent. */
+  readonly limit?: number;
+}
+
+export interface EventPage {
+  /** In commit order. */
+  readonly events: readonly ReferralEvent[];
+  /** The `after` of the next call: the last event's id, or the `after` given when none came. */
+  readonly cursor: number;
 }
 
 /**
@@ -304,6 +441,29 @@ export interface Store {
   /** Appends a sign-in or sign-out; an unknown login is recorded as no account, never as typed. */
   recordAuthEvent(action: AuthEventAction, login: string): Promise<void>;
   listAudit(query?: AuditQuery): Promise<AuditPage>;
+
+  /**
+   * Makes a referral and holds one of the partner's places, in one transaction.
+   * @throws StoreError INVALID_REFERRAL, NOT_FOUND (no such partner), PARTNER_CHANGED (its
+   * version is not `partnerVersion`), NO_CAPACITY (no free place): nothing is made.
+   */
+  createReferral(referral: NewReferral, actor: Actor): Promise<ReferralWrite>;
+  /**
+   * Moves the referral whose version is `ifVersion` as the lifecycle allows; a move to a final
+   * status frees its place. @throws StoreError NOT_FOUND, VERSION_MISMATCH, INVALID_TRANSITION
+   * (not in the table from this status), TRANSITION_FORBIDDEN (not for this role), INVALID_REFERRAL.
+   */
+  transitionReferral(id: string, move: ReferralMove, ifVersion: number, actor: Actor): Promise<ReferralWrite>;
+  getReferral(id: string): Promise<Referral | undefined>;
+  listReferrals(query?: ReferralQuery): Promise<ReferralPage>;
+  /** Referral events after a cursor, in commit order, within a scope. */
+  referralEvents(query?: EventQuery): Promise<EventPage>;
+  /** Expires every referral still requested at its `expiresAt`; each once, whatever the instances. */
+  expireReferrals(now?: Date): Promise<{ readonly expired: readonly string[]; readonly registryVersion: number }>;
+  /** Erases the pseudonym and notes of referrals that ended more than `days` days before `now`. */
+  applyRetention(days: number, now?: Date): Promise<{ readonly erased: number }>;
+  /** Erases the pseudonym and notes of every referral of `clientRef` at once; answers how many. */
+  eraseClientReferrals(clientRef: string, actor: Actor): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -12,6 +12,8 @@ export interface Tables {
   accounts: AccountsTable;
   tokens: TokensTable;
   audit: AuditTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
 }
 
 /** One row (id 1): the registry version, raised by every committed registry write. */
@@ -30,6 +32,8 @@ export interface PartnersTable {
   /** The registry version of the write that last changed this partner: the change feed's cursor. */
   changed_in: number;
   updated_at: string;
+  /** The places its open referrals hold (requested, accepted, in progress, on hold). */
+  held: Generated<number>;
   /** The partner as PartnerSchema parsed it. */
   data: string;
 }
@@ -71,4 +75,46 @@ export interface AuditTable {
   entity_id: string | null;
   /** JSON: the fields changed, or a summary; never a client's field, a password or a token. */
   changes: string | null;
+}
+
+export interface ReferralsTable {
+  /** A random UUID: it reveals neither the count nor the order of referrals. */
+  id: string;
+  /** 1, 2, 3, ... in creation order: the cursor of the list and the source of `number`. */
+  seq: number;
+  /** Human-readable: `RJ-000042`. */
+  number: string;
+  status: string;
+  partner_id: string;
+  bapas_id: string;
+  /** The client's pseudonym; null once erased. Never the client's age, gender, faith, languages or place. */
+  client_ref: string | null;
+  /** JSON: the services referred for. */
+  services: string;
+  /** JSON: the match as it was scored when the referral was made. */
+  match: string;
+  /** JSON: the outcomes given at completion. */
+  outcome: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  erased_at: string | null;
+}
+
+export interface ReferralEventsTable {
+  id: Generated<number>;
+  referral_id: string;
+  at: string;
+  account: string | null;
+  role: string | null;
+  /** Null for the event that made the referral. */
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  /** Free text (at most 1,000 characters); erased with the pseudonym. */
+  note: string | null;
+  partner_id: string;
+  bapas_id: string;
 }

@@ -67,7 +67,10 @@ for (const database of DATABASES) {
         openers.map((worker) => worker.stderr()).join('\n'),
       ).toEqual([0, 0, 0, 0]);
       expect(openers.map((worker) => worker.lines)).toEqual(Array.from({ length: 4 }, () => ['opened 0']));
-      expect(await fresh.sql('select name from kysely_migration')).toEqual([{ name: '0001-registry-accounts-audit' }]);
+      expect(await fresh.sql('select name from kysely_migration')).toEqual([
+        { name: '0001-registry-accounts-audit' },
+        { name: '0002-referrals' },
+      ]);
       expect(await fresh.sql('select id, version from registry_state')).toEqual([{ id: 1, version: 0 }]);
     }, 90_000);
   });

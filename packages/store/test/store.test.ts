@@ -3,6 +3,7 @@ import { accountsContract } from './contract/accounts.contract';
 import { auditContract } from './contract/audit.contract';
 import { importContract } from './contract/import.contract';
 import { partnersContract } from './contract/partners.contract';
+import { referralsContract } from './contract/referrals.contract';
 import { registryContract } from './contract/registry.contract';
 import { DATABASES } from './helpers/databases';
 import { storeTest } from './helpers/store-test';
@@ -16,5 +17,6 @@ for (const database of DATABASES) {
     accountsContract(it);
     auditContract(it);
     importContract(it);
+    referralsContract(it);
   });
 }

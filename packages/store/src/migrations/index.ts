@@ -105,6 +105,64 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         }
       },
     },
+    '0002-referrals': {
+      async up(db: Kysely<unknown>) {
+        // The places a partner's open referrals hold, kept in the partner's row so that a
+        // referral's check of free places and its hold are one conditional statement.
+        await db.schema
+          .alterTable('partners')
+          .addColumn('held', 'integer', (column) =>
+            column
+              .notNull()
+              .defaultTo(0)
+              .check(sql`held >= 0`),
+          )
+          .execute();
+
+        await db.schema
+          .createTable('referrals')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('seq', 'integer', (column) => column.notNull().unique())
+          .addColumn('number', 'text', (column) => column.notNull().unique())
+          .addColumn('status', 'text', (column) => column.notNull())
+          .addColumn('partner_id', 'text', (column) => column.notNull().references('partners.id'))
+          .addColumn('bapas_id', 'text', (column) => column.notNull())
+          // The client's pseudonym; null once erased (retention, or an admin's erasure).
+          .addColumn('client_ref', 'text')
+          .addColumn('services', 'text', (column) => column.notNull())
+          .addColumn('match', 'text', (column) => column.notNull())
+          .addColumn('outcome', 'text')
+          .addColumn('version', 'integer', (column) => column.notNull().check(sql`version >= 1`))
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('updated_at', 'text', (column) => column.notNull())
+          .addColumn('expires_at', 'text', (column) => column.notNull())
+          .addColumn('ended_at', 'text')
+          .addColumn('erased_at', 'text')
+          .execute();
+        await db.schema.createIndex('referrals_partner').on('referrals').columns(['partner_id', 'status']).execute();
+        await db.schema.createIndex('referrals_bapas').on('referrals').columns(['bapas_id', 'seq']).execute();
+        await db.schema.createIndex('referrals_client').on('referrals').column('client_ref').execute();
+        await db.schema.createIndex('referrals_expiry').on('referrals').columns(['status', 'expires_at']).execute();
+
+        // One row per move, in commit order (every referral write holds the registry's row
+        // lock): the referral's history and the event feed that case systems poll.
+        await db.schema
+          .createTable('referral_events')
+          .addColumn('id', 'integer', (column) => identity(dialect, column.primaryKey()))
+          .addColumn('referral_id', 'text', (column) => column.notNull().references('referrals.id'))
+          .addColumn('at', 'text', (column) => column.notNull())
+          .addColumn('account', 'text')
+          .addColumn('role', 'text')
+          .addColumn('from_status', 'text')
+          .addColumn('to_status', 'text', (column) => column.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('note', 'text')
+          .addColumn('partner_id', 'text', (column) => column.notNull())
+          .addColumn('bapas_id', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('referral_events_referral').on('referral_events').columns(['referral_id', 'id']).execute();
+      },
+    },
   };
 }
 

@@ -3,8 +3,11 @@ import type { Selectable } from 'kysely';
 import type { PartnerRecord } from '../store';
 import type { PartnersTable } from '../tables';
 
-export function toRecord(row: Pick<Selectable<PartnersTable>, 'data' | 'version' | 'updated_at'>): PartnerRecord {
-  return { partner: JSON.parse(row.data) as Partner, version: row.version, updatedAt: row.updated_at };
+/** The columns a PartnerRecord is read from. */
+export const RECORD_COLUMNS = ['data', 'version', 'updated_at', 'held'] as const;
+
+export function toRecord(row: Pick<Selectable<PartnersTable>, (typeof RECORD_COLUMNS)[number]>): PartnerRecord {
+  return { partner: JSON.parse(row.data) as Partner, version: row.version, updatedAt: row.updated_at, held: row.held };
 }
 
 /** The indexed columns are read from the partner, never given apart from it. */

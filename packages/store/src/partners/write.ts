@@ -8,7 +8,7 @@ import type { Actor, AuditAction, PartnerWrite } from '../store';
 import type { Tables } from '../tables';
 import { fieldChanges } from './field-changes';
 import { applyMergePatch, isJsonObject } from './merge-patch';
-import { partnerColumns, toRecord } from './rows';
+import { RECORD_COLUMNS, partnerColumns, toRecord } from './rows';
 import { parsePartner, refuse, relationIssues } from './validate';
 
 export async function createPartner(context: StoreContext, input: unknown, actor: Actor): Promise<PartnerWrite> {
@@ -27,7 +27,7 @@ export async function createPartner(context: StoreContext, input: unknown, actor
     await appendAudit(trx, actor, [
       { action: 'partner.create', entity: 'partner', entityId: partner.id, changes: fieldChanges(undefined, partner) },
     ]);
-    return { partner, version: 1, updatedAt };
+    return { partner, version: 1, updatedAt, held: 0 };
   });
   return { ...value, registryVersion };
 }
@@ -86,7 +86,7 @@ async function update(
   next: (current: Partner) => Partner,
 ): Promise<PartnerWrite> {
   const { value, registryVersion } = await registryWrite(context, async (trx, version) => {
-    const row = await trx.selectFrom('partners').select(['data', 'version', 'updated_at']).where('id', '=', id).executeTakeFirst();
+    const row = await trx.selectFrom('partners').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!row) throw new StoreError('NOT_FOUND', 'no partner with this id');
     if (row.version !== ifVersion) throw versionMismatch(row.version);
     const current = toRecord(row);
@@ -102,7 +102,7 @@ async function update(
     const reactivated = current.partner.active === false && partner.active !== false;
     const action = retired ? 'partner.retire' : reactivated ? 'partner.reactivate' : kind;
     await appendAudit(trx, actor, [{ action, entity: 'partner', entityId: id, changes }]);
-    return { partner, version: ifVersion + 1, updatedAt };
+    return { partner, version: ifVersion + 1, updatedAt, held: current.held };
   });
   return { ...value, registryVersion };
 }

@@ -1,7 +1,7 @@
 import type { Pokmas } from '@pokmas/directory';
 import type { StoreContext } from '../context';
 import { StoreError } from '../errors';
-import { byId, toRecord } from '../partners/rows';
+import { RECORD_COLUMNS, byId, toRecord } from '../partners/rows';
 import type { ChangeSet } from '../store';
 import { registryVersion } from './registry-write';
 
@@ -17,11 +17,7 @@ export async function changesSince(context: StoreContext, cursor: number): Promi
     ]);
   }
   const version = await registryVersion(context);
-  const partners = await context.db
-    .selectFrom('partners')
-    .select(['data', 'version', 'updated_at'])
-    .where('changed_in', '>', cursor)
-    .execute();
+  const partners = await context.db.selectFrom('partners').select(RECORD_COLUMNS).where('changed_in', '>', cursor).execute();
   const pokmas = await context.db.selectFrom('pokmas').select(['id', 'data']).where('changed_in', '>', cursor).execute();
   return {
     version,

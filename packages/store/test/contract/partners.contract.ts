@@ -8,7 +8,7 @@ export function partnersContract(it: StoreTest): void {
       await store.seedIfEmpty(registry());
       const created = await store.createPartner(partner('P-new'), EDITOR);
       expect(created).toMatchObject({ partner: partner('P-new'), version: 1, registryVersion: 2 });
-      expect(await store.getPartner('P-new')).toEqual({ partner: partner('P-new'), version: 1, updatedAt: created.updatedAt });
+      expect(await store.getPartner('P-new')).toEqual({ partner: partner('P-new'), version: 1, updatedAt: created.updatedAt, held: 0 });
       expect(Date.parse(created.updatedAt)).not.toBeNaN();
     });
 

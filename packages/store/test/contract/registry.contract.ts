@@ -74,7 +74,7 @@ export function registryContract(it: StoreTest): void {
       const next = await store.changesSince(all.version);
       expect(next.version).toBe(write.registryVersion);
       expect(next.version).toBe(await store.registryVersion());
-      expect(next.partners).toEqual([{ partner: write.partner, version: 2, updatedAt: write.updatedAt }]);
+      expect(next.partners).toEqual([{ partner: write.partner, version: 2, updatedAt: write.updatedAt, held: 0 }]);
       expect(next.pokmas).toEqual([]);
     });
 

@@ -26,7 +26,7 @@ export interface TestDatabase {
   create(): Promise<FreshDatabase>;
 }
 
-const TABLES = ['registry_state', 'partners', 'pokmas', 'accounts', 'tokens', 'audit'];
+const TABLES = ['registry_state', 'partners', 'pokmas', 'accounts', 'tokens', 'audit', 'referrals', 'referral_events'];
 
 export const SQLITE: TestDatabase = {
   name: 'SQLite',
