@@ -29,6 +29,7 @@ import docs from './routes/docs/docs.index';
 import health from './routes/health/health.index';
 import partners from './routes/partners/partners.index';
 import recommendations from './routes/recommendations/recommendations.index';
+import referrals from './routes/referrals/referrals.index';
 import registryFiles from './routes/registry/registry.index';
 import { importRegistry as importRoute, MAX_IMPORT_BODY_BYTES } from './routes/registry/registry.routes';
 import taxonomy from './routes/taxonomy/taxonomy.index';
@@ -57,7 +58,7 @@ export interface AppDeps {
  * Every router the app serves, mounted at `/`; each declares its own full paths. Name the
  * libraries' schemas with `component()` / `annotate()` (lib/schemas.ts), not their `.openapi()`.
  */
-const ROUTERS = [health, recommendations, allocations, partners, registryFiles, bapas, taxonomy, coverage, audit];
+const ROUTERS = [health, recommendations, allocations, partners, registryFiles, bapas, taxonomy, coverage, audit, referrals];
 
 /**
  * Assembles the API: middleware, routes, the OpenAPI document and its reference page, and the
@@ -98,12 +99,13 @@ export function createApp({
     app.use(
       cors({
         origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
-        allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+        allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'If-Match'],
         exposeHeaders: ['X-Request-Id'],
         maxAge: 600,
       }),
     );
   }
+  const referralSettings = { expiryDays: config.referralExpiryDays, now: clock };
   // A request keeps the registry it started with, even if a reload swaps in another meanwhile.
   app.use(async (c, next) => {
     c.set('registry', registry.current());
@@ -111,6 +113,7 @@ export function createApp({
     c.set('store', store);
     c.set('directory', directory);
     c.set('workers', workers);
+    c.set('referrals', referralSettings);
     await next();
   });
 

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   WORKERS: integer(1, 64, 'from 1 to 64 threads').optional(),
   QUEUE_LIMIT: integer(0, 1000, 'from 0 to 1000 tasks').default(16),
   DRAIN_MS: integer(100, 600_000, 'from 100 to 600000 ms').default(10_000),
+  REFERRAL_EXPIRY_DAYS: integer(1, 365, 'from 1 to 365 days').default(14),
+  RETENTION_DAYS: integer(1, 36_500, 'from 1 to 36500 days').default(730),
 });
 
 export interface Config {
@@ -76,6 +78,10 @@ export interface Config {
   queueLimit: number;
   /** How long SIGTERM waits for requests in flight before cutting them and exiting 1. */
   drainMs: number;
+  /** Days a referral waits for the partner's answer before it expires. */
+  referralExpiryDays: number;
+  /** Days after a referral ends before its pseudonym and notes are erased. */
+  retentionDays: number;
 }
 
 /** A setting that stops the start; the message names each variable and what to give it. */
@@ -120,6 +126,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     ...(data.WORKERS === undefined ? {} : { workers: data.WORKERS }),
     queueLimit: data.QUEUE_LIMIT,
     drainMs: data.DRAIN_MS,
+    referralExpiryDays: data.REFERRAL_EXPIRY_DAYS,
+    retentionDays: data.RETENTION_DAYS,
   };
 }
 

@@ -7,6 +7,7 @@ import { createAccessGate, FIRST_ADMIN_COMMAND, isLoopbackHost } from './lib/aut
 import { createLogger } from './lib/logger';
 import { describeError } from './lib/registry-store';
 import { followStore } from './store/live-registry';
+import { startReferralSweep } from './store/referral-sweep';
 import { openAppStore, seedStore, type SeedOutcome } from './store/open';
 import { createWorkerPool } from './workers/pool';
 
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   }
   const gate = createAccessGate(store, config.host);
   const live = await followStore(store, logger);
+  const sweep = startReferralSweep(store, live, logger, { retentionDays: config.retentionDays });
+  await sweep.ran;
   const workers = createWorkerPool({
     threads: config.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1)),
     queueLimit: config.queueLimit,
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.drainMs);
     server.close(() => {
+      sweep.stop();
       live.close();
       void Promise.allSettled([workers.close(), store.close()]).finally(() => {
         clearTimeout(cut);

@@ -13,6 +13,8 @@ describe('configuration', () => {
       maxBodyBytes: 65536,
       queueLimit: 16,
       drainMs: 10_000,
+      referralExpiryDays: 14,
+      retentionDays: 730,
     });
   });
 
@@ -30,6 +32,8 @@ describe('configuration', () => {
       WORKERS: '3',
       QUEUE_LIMIT: '0',
       DRAIN_MS: '1500',
+      REFERRAL_EXPIRY_DAYS: '7',
+      RETENTION_DAYS: '365',
       UNRELATED: 'ignored',
     });
     expect(config).toEqual({
@@ -45,6 +49,8 @@ describe('configuration', () => {
       workers: 3,
       queueLimit: 0,
       drainMs: 1500,
+      referralExpiryDays: 7,
+      retentionDays: 365,
     });
     expect(parseConfig({ PORT: '', API_KEYS: '  ', LOG_LEVEL: '' })).toMatchObject({ port: 3000, logLevel: 'info' });
   });
@@ -77,6 +83,8 @@ describe('configuration', () => {
     ['WORKERS', '0', 'from 1 to 64 threads'],
     ['WORKERS', 'two', 'a whole number'],
     ['QUEUE_LIMIT', '1001', 'from 0 to 1000 tasks'],
+    ['REFERRAL_EXPIRY_DAYS', '0', 'from 1 to 365 days'],
+    ['RETENTION_DAYS', '40000', 'from 1 to 36500 days'],
     ['DRAIN_MS', '50', 'from 100 to 600000 ms'],
   ])('%s=%s is refused, naming the range', (name, value, hint) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*${hint}`));

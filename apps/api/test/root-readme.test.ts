@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { lifecycleMermaid } from '@pokmas/store';
 import { describe, expect, it } from 'vitest';
 
 // The root README repeats the API's curl examples for newcomers; readme.test.ts sends those of
@@ -12,5 +13,11 @@ describe('the root README', () => {
     const api = curlBlocks(await readFile(new URL('../README.md', import.meta.url), 'utf8'));
     expect(root.length).toBeGreaterThanOrEqual(2);
     for (const block of root) expect(api).toContain(block);
+  });
+
+  it('draws the referral lifecycle as the table the store enforces', async () => {
+    const root = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const diagram = /```mermaid\n([\s\S]*?)\n```/.exec(root)?.[1];
+    expect(diagram).toBe(lifecycleMermaid());
   });
 });

@@ -190,7 +190,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** The events the API reports itself; every other audit row is written by the store's own writes. */
 export type AuthEventAction = Extract<AuditAction, 'sign-in.succeeded' | 'sign-in.failed' | 'sign-out'>;
 
-export const AUDIT_ENTITIES = ['registry', 'partner', 'account', 'token', 'referral', 'client'] as const;
+export const AUDIT_ENTITIES = ['registry', 'partner', 'account', 'token', 'referral'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditEntry {

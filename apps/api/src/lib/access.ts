@@ -69,6 +69,12 @@ export const ROUTE_ROLES = {
   /** Import and export registry files (one's own Bapas's partners for a bapas-admin). */
   registryFiles: ['bapas-admin'],
   audit: [],
+  /** Make a referral: a counsellor, for a client of their own Bapas. */
+  refer: ['counsellor'],
+  /** Read referrals and their events: one's Bapas's (counsellor, bapas-admin), one's own (partner). Never a planner. */
+  referrals: ['counsellor', 'bapas-admin', 'partner'],
+  /** Erase a pseudonym's referrals at once: admin only. */
+  eraseClient: [],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**

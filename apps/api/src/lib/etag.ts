@@ -17,11 +17,11 @@ const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
  *
  * @throws ProblemError 428 without If-Match, 400 for a header that is not `*` or a list of tags.
  */
-export function matchIfMatch(header: string | undefined, current: number): number | undefined {
+export function matchIfMatch(header: string | undefined, current: number, what: 'partner' | 'referral' = 'partner'): number | undefined {
   if (header === undefined || header.trim() === '') {
     throw new ProblemError(
       'precondition-required',
-      `This change needs the header If-Match with the partner's ETag as last read; it is now ${etagOf(current)}.`,
+      `This change needs the header If-Match with the ${what}'s ETag as last read; it is now ${etagOf(current)}.`,
     );
   }
   const value = header.trim();
@@ -35,10 +35,10 @@ export function matchIfMatch(header: string | undefined, current: number): numbe
   return parsed.some((match) => match![1] === undefined && match![2] === String(current)) ? current : undefined;
 }
 
-export function preconditionFailed(current: number): ProblemError {
+export function preconditionFailed(current: number, what: 'partner' | 'referral' = 'partner'): ProblemError {
   return new ProblemError(
     'precondition-failed',
-    `The partner changed since it was read: its ETag is now ${etagOf(current)}. Fetch it again and repeat the change on it.`,
+    `The ${what} changed since it was read: its ETag is now ${etagOf(current)}. Fetch it again and repeat the change on it.`,
     { headers: { ETag: etagOf(current) } },
   );
 }

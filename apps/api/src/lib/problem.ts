@@ -54,6 +54,10 @@ export const ProblemSchema = z
     issues: z.array(ProblemIssueSchema).optional(),
     /** How many more issues were found than `issues` lists. */
     omittedIssues: z.number().int().optional(),
+    /** A referral's refusal: the rule's reason code (`ineligible-age`, `no-capacity`, `invalid-transition`, ...). */
+    code: z.string().optional(),
+    /** With `invalid-transition`: the statuses the referral may move to now. */
+    allowed: z.array(z.string()).optional(),
   })
   .openapi('Problem', { description: 'An RFC 9457 problem detail, served as application/problem+json' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -63,6 +67,8 @@ export interface ProblemExtras {
   /** Issues listed at most, `MAX_ISSUES` when absent: an import lists every row issue of a file. */
   maxIssues?: number;
   headers?: Record<string, string>;
+  code?: string;
+  allowed?: readonly string[];
 }
 
 /**
@@ -113,6 +119,8 @@ export function problem(c: Context, kind: ProblemKind, detail: string, extras: P
     ...(requestId ? { requestId } : {}),
     ...(extras.issues ? { issues: extras.issues.slice(0, maxIssues) } : {}),
     ...(extras.issues && extras.issues.length > maxIssues ? { omittedIssues: extras.issues.length - maxIssues } : {}),
+    ...(extras.code === undefined ? {} : { code: extras.code }),
+    ...(extras.allowed === undefined ? {} : { allowed: [...extras.allowed] }),
   };
   return c.body(JSON.stringify(body), status, { ...extras.headers, 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' });
 }

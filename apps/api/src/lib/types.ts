@@ -42,6 +42,8 @@ export interface AppBindings {
     /** Where allocations and coverage run, off the event loop when the server has a pool. */
     workers: Workers;
     requestId: string;
+    /** What referrals need of the app: its settings and its clock (tests move it). */
+    referrals: { readonly expiryDays: number; readonly now: () => number };
   };
 }
 

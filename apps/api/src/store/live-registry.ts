@@ -3,6 +3,7 @@ import type { Matcher, Partner } from '@pokmas/matcher';
 import type { ChangeSet, Store } from '@pokmas/store';
 import type { Logger } from '../lib/logger';
 import { overlay } from '../lib/overlay-map';
+import { servedPartner } from '../lib/referral-check';
 import { describeError, prepareRegistry, type RegistryStore } from '../lib/registry-store';
 import { summarisePartner } from '../lib/schemas';
 import type { LoadedRegistry } from '../lib/types';
@@ -11,6 +12,8 @@ import type { LoadedRegistry } from '../lib/types';
  * The registry the app serves, following the store: it starts from everything the store holds
  * and applies each committed change (this instance's at once, another instance's when the
  * store tells of it). Recommending reads the registry in memory only, never the database.
+ * Each partner is served with the places its open referrals hold counted as used
+ * (`servedPartner`), so that recommendations, allocations and coverage see its free places.
  */
 export interface LiveRegistry extends RegistryStore {
   /** Resolves once the registry served includes the store's registry version `version`. */
@@ -39,7 +42,7 @@ function rebuildDue(matcher: Matcher, changed: number, total: number): boolean {
  * the lookups overlaid with them (lib/overlay-map.ts); nothing indexed again.
  */
 function withChanges(served: LoadedRegistry, version: string, changes: ChangeSet, pokmas: ReadonlyMap<string, Pokmas>): LoadedRegistry {
-  const changed = changes.partners.map((record) => record.partner);
+  const changed = changes.partners.map(servedPartner);
   const matcher = changed.length === 0 ? served.matcher : served.matcher.withPartners(changed);
   const groups = changes.pokmas.length === 0 ? served.pokmas : [...pokmas.values()];
   return {
@@ -82,7 +85,7 @@ export async function followStore(store: Store, logger: Logger): Promise<LiveReg
   let served: LoadedRegistry | undefined;
 
   const apply = (changes: ChangeSet): void => {
-    for (const record of changes.partners) partners.set(record.partner.id, record.partner);
+    for (const record of changes.partners) partners.set(record.partner.id, servedPartner(record));
     for (const group of changes.pokmas) pokmas.set(group.id, group);
     if (changes.version === cursor && served) return;
     const version = registryVersionLabel(changes.version);

@@ -272,7 +272,7 @@ async function erase(
   context: StoreContext,
   actor: Actor,
   pick: (trx: Transaction<Tables>) => Promise<string[]>,
-  audit: { action: 'referral.retention' | 'referral.erase'; entity: 'referral' | 'client'; entityId: string | null },
+  audit: { action: 'referral.retention' | 'referral.erase'; entity: 'referral'; entityId: null },
 ): Promise<number> {
   return context.db.transaction().execute(async (trx) => {
     const ids = await pick(trx);
@@ -320,6 +320,6 @@ export async function eraseClientReferrals(context: StoreContext, clientRef: str
     context,
     actor,
     async (trx) => (await trx.selectFrom('referrals').select('id').where('client_ref', '=', clientRef).execute()).map((row) => row.id),
-    { action: 'referral.erase', entity: 'client', entityId: null },
+    { action: 'referral.erase', entity: 'referral', entityId: null },
   );
 }
