@@ -163,6 +163,148 @@ describe.runIf(POSTGRES.runs)('two instances on PostgreSQL', () => {
   }, 120_000);
 });
 
+const referralClient = (id: string) => ({
+  id,
+  bapasId: '026',
+  location: { lat: -6.92, lon: 107.61 },
+  needs: [{ service: 'job-placement', priority: 3 }],
+});
+const referral = (id: string, partnerId: string) => JSON.stringify({ client: referralClient(id), partnerId, services: ['job-placement'] });
+
+/** The held count of each partner against the referrals that hold, read from the SQLite file. */
+function heldCounts(file: string): { held: Record<string, number>; holding: Record<string, number> } {
+  const database = new Database(file, { readonly: true });
+  try {
+    const held = database.prepare('select id, held from partners where held > 0').all() as { id: string; held: number }[];
+    const holding = database
+      .prepare(
+        "select partner_id as id, count(*) as n from referrals where status in ('requested', 'accepted', 'in-progress', 'on-hold') group by partner_id",
+      )
+      .all() as { id: string; n: number }[];
+    return {
+      held: Object.fromEntries(held.map((row) => [row.id, row.held])),
+      holding: Object.fromEntries(holding.map((row) => [row.id, row.n])),
+    };
+  } finally {
+    database.close();
+  }
+}
+
+describe('a server killed with SIGKILL in the middle of referrals and their moves', () => {
+  test('keeps every referral and move it answered 2xx, and its held places agree with the referrals', async () => {
+    const first = await start({});
+    const big = { ...newPartner('P-BIG'), capacity: { total: 500, used: 0 } };
+    expect((await fetch(`${first.url}/v1/partners`, { method: 'POST', headers: json, body: JSON.stringify(big) })).status).toBe(201);
+    // The status each referral was last acknowledged in.
+    const acknowledged = new Map<string, string>();
+    let stop = false;
+    const writers = Array.from({ length: 4 }, async (_, writer) => {
+      for (let n = 0; !stop; n++) {
+        try {
+          const made = await fetch(`${first.url}/v1/referrals`, {
+            method: 'POST',
+            headers: json,
+            body: referral(`K-${writer}-${n}`, 'P-BIG'),
+          });
+          if (made.status !== 201) {
+            if (!stop) throw new Error(`POST answered ${made.status}: ${await made.text()}`);
+            continue;
+          }
+          const { id } = (await made.json()) as { id: string };
+          acknowledged.set(id, 'requested');
+          if (n % 2 === 0) {
+            const moved = await fetch(`${first.url}/v1/referrals/${id}/transitions`, {
+              method: 'POST',
+              headers: { ...json, 'If-Match': '"1"' },
+              body: JSON.stringify(n % 4 === 0 ? { to: 'accepted' } : { to: 'declined', reason: 'not-suitable' }),
+            });
+            if (moved.status === 200) acknowledged.set(id, n % 4 === 0 ? 'accepted' : 'declined');
+            else if (!stop) throw new Error(`transition answered ${moved.status}`);
+          }
+        } catch (error) {
+          if (!stop) throw error;
+        }
+      }
+    });
+    await expect.poll(() => acknowledged.size, { timeout: 30_000, interval: 10 }).toBeGreaterThanOrEqual(40);
+    stop = true;
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    await Promise.all(writers);
+
+    const file = join(first.dataDir, 'pokmas.sqlite');
+    const { held, holding } = heldCounts(file);
+    expect(held).toEqual(holding);
+
+    const again = await start({ DATA_DIR: first.dataDir });
+    for (const [id, status] of acknowledged) {
+      const res = await fetch(`${again.url}/v1/referrals/${id}`);
+      expect(res.status, id).toBe(200);
+      // A move sent but not answered before the kill may have committed: never an earlier status.
+      const stored = ((await res.json()) as { status: string }).status;
+      expect(status === 'requested' ? ['requested', 'accepted', 'declined'] : [status], id).toContain(stored);
+    }
+    // The index counts the held places: a recommendation sees P-BIG's free places as the store does.
+    const rec = await fetch(`${again.url}/v1/recommendations`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ client: referralClient('K-after') }),
+    });
+    const match = (
+      (await rec.json()) as { matches: { partnerId: string; reasons: { code: string; params: { free?: number } }[] }[] }
+    ).matches.find((candidate) => candidate.partnerId === 'P-BIG')!;
+    expect(match.reasons.find((reason) => reason.code === 'capacity-free')?.params.free).toBe(500 - (holding['P-BIG'] ?? 0));
+  }, 120_000);
+});
+
+describe.runIf(POSTGRES.runs)('two instances on PostgreSQL, referring at once', () => {
+  test('N concurrent referrals for k free places give exactly k 201s across both; the other instance counts a hold within 1 s', async () => {
+    const database = await POSTGRES.create();
+    try {
+      const databaseUrl = database.options.databaseUrl!;
+      const a = await start({ DATABASE_URL: databaseUrl, REGISTRY_FILE: seedFile(mkdtempSync(join(tmpdir(), 'pokmas-two-'))) });
+      const b = await start({ DATABASE_URL: databaseUrl });
+      const few = { ...newPartner('P-FEW'), capacity: { total: 3, used: 0 } };
+      expect((await fetch(`${a.url}/v1/partners`, { method: 'POST', headers: json, body: JSON.stringify(few) })).status).toBe(201);
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          fetch(`${(index % 2 === 0 ? a : b).url}/v1/referrals`, {
+            method: 'POST',
+            headers: json,
+            body: referral(`K-${index}`, 'P-FEW'),
+          }).then((res) => res.status),
+        ),
+      );
+      expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(9);
+      const rows = await database.sql("select held from partners where id = 'P-FEW'");
+      expect(Number(rows[0]!.held)).toBe(3);
+
+      // A hold made on A frees nothing and takes one place on B: B's recommendation of P-001 sees one place fewer within 1 s.
+      const freeOnB = async () => {
+        const res = await fetch(`${b.url}/v1/recommendations`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ client: referralClient('K-B') }),
+        });
+        const body = (await res.json()) as { matches: { partnerId: string; reasons: { code: string; params: { free?: number } }[] }[] };
+        return body.matches.find((match) => match.partnerId === 'P-001')?.reasons.find((reason) => reason.code === 'capacity-free')?.params
+          .free;
+      };
+      const before = await freeOnB();
+      expect((await fetch(`${a.url}/v1/referrals`, { method: 'POST', headers: json, body: referral('K-A', 'P-001') })).status).toBe(201);
+      const written = performance.now();
+      while ((await freeOnB()) === before && performance.now() - written < 5_000) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await freeOnB()).toBe(before! - 1);
+      expect(performance.now() - written).toBeLessThan(1_000);
+    } finally {
+      for (const server of running) server.child.kill('SIGKILL');
+      await Promise.all([...running].map((server) => server.exited));
+      await database.drop();
+    }
+  }, 120_000);
+});
+
 /** A partner as GET answers it, without what the server adds (any field the body schema refuses). */
 function stripped(partner: Record<string, unknown>): Record<string, unknown> {
   const { etag, version, updatedAt, registry, ...rest } = partner;
