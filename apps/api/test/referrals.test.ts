@@ -161,6 +161,36 @@ describe('POST /v1/referrals', () => {
   });
 });
 
+describe('placing a cohort for real: POST /v1/allocations with options.commit', () => {
+  const cohort = {
+    clients: [client({ id: 'K-A1' }), client({ id: 'K-A2' }), client({ id: 'K-A3', needs: [{ service: 'legal-aid' }] })],
+    options: { commit: true },
+  };
+
+  test('makes a referral for every assignment in one go, each holding its place', async () => {
+    const { status, body } = await send(COUNSELLOR_026, '/v1/allocations', postJson(cohort));
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.referrals).toHaveLength(body.assignments.length);
+    expect(body.referrals.map((made: Body) => [made.clientId, made.service, made.partnerId])).toEqual(
+      body.assignments.map((assignment: Body) => [assignment.clientId, assignment.service, assignment.partnerId]),
+    );
+    const stored = (await t.store.listReferrals()).referrals;
+    expect(stored.map((referral) => referral.number).sort()).toEqual(body.referrals.map((made: Body) => made.number).sort());
+    expect(stored.every((referral) => referral.status === 'requested' && referral.bapasId === '026')).toBe(true);
+    const toP001 = body.assignments.filter((assignment: Body) => assignment.partnerId === 'P-001').length;
+    expect(await freeSeen()).toBe(8 - toP001);
+  });
+
+  test('without commit nothing is made; a bapas-admin or a planner may not commit', async () => {
+    const dry = await send(COUNSELLOR_026, '/v1/allocations', postJson({ ...cohort, options: {} }));
+    expect(dry.status).toBe(200);
+    expect(dry.body.referrals).toBeUndefined();
+    expect((await send(BAPAS_026_ADMIN, '/v1/allocations', postJson(cohort))).status).toBe(403);
+    expect((await send(PLANNER, '/v1/allocations', postJson(cohort))).status).toBe(403);
+    expect((await t.store.listReferrals()).referrals).toEqual([]);
+  });
+});
+
 describe('moving a referral', () => {
   async function made(): Promise<string> {
     const { body } = await refer({});

@@ -17,7 +17,14 @@ import { importRegistry } from './registry/import';
 import { seedIfEmpty } from './registry/seed';
 import type { ChangeEvent, Store } from './store';
 import { getReferral, listReferrals, referralEvents } from './referrals/read';
-import { applyRetention, createReferral, eraseClientReferrals, expireReferrals, transitionReferral } from './referrals/write';
+import {
+  applyRetention,
+  createReferral,
+  createReferrals,
+  eraseClientReferrals,
+  expireReferrals,
+  transitionReferral,
+} from './referrals/write';
 
 export const DEFAULT_DATA_DIR = './data';
 /** PostgreSQL 15: the oldest server the store is tested on. */
@@ -135,6 +142,7 @@ class KyselyStore implements Store {
   listAudit: Store['listAudit'] = (query) => listAudit(this.context, query);
 
   createReferral: Store['createReferral'] = (referral, actor) => createReferral(this.context, referral, actor);
+  createReferrals: Store['createReferrals'] = (referrals, actor) => createReferrals(this.context, referrals, actor);
   transitionReferral: Store['transitionReferral'] = (id, move, ifVersion, actor) =>
     transitionReferral(this.context, id, move, ifVersion, actor);
   getReferral: Store['getReferral'] = (id) => getReferral(this.context, id);

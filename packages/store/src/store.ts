@@ -245,7 +245,12 @@ export interface NewReferral {
   readonly match: unknown;
   readonly note?: string;
   /** The partner's version that the check was made against: a change since refuses the referral. */
-  readonly partnerVersion: number;
+  readonly partnerVersion?: number;
+  /**
+   * A registry version: the referral is refused if the partner changed after it (an edit, or a
+   * place taken or freed). What an allocation committed from the registry it was solved on gives.
+   */
+  readonly unchangedSince?: number;
   /** ISO 8601: when an unanswered referral expires. */
   readonly expiresAt: string;
 }
@@ -453,6 +458,14 @@ export interface Store {
    * status frees its place. @throws StoreError NOT_FOUND, VERSION_MISMATCH, INVALID_TRANSITION
    * (not in the table from this status), TRANSITION_FORBIDDEN (not for this role), INVALID_REFERRAL.
    */
+  /**
+   * Makes every referral or none, in one transaction. @throws StoreError as createReferral,
+   * with issue paths prefixed by the referral's index: nothing is made.
+   */
+  createReferrals(
+    referrals: readonly NewReferral[],
+    actor: Actor,
+  ): Promise<{ readonly referrals: readonly Referral[]; readonly registryVersion: number }>;
   transitionReferral(id: string, move: ReferralMove, ifVersion: number, actor: Actor): Promise<ReferralWrite>;
   getReferral(id: string): Promise<Referral | undefined>;
   listReferrals(query?: ReferralQuery): Promise<ReferralPage>;

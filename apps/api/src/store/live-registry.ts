@@ -69,6 +69,9 @@ function withChanges(served: LoadedRegistry, version: string, changes: ChangeSet
 /** The registry version as answers give it: `r` and the store's count of committed changes. */
 export const registryVersionLabel = (version: number): string => `r${version}`;
 
+/** The store's registry version a label names (`r12` is 12); NaN for a registry not from the store. */
+export const registryVersionOf = (label: string): number => (/^r\d+$/.test(label) ? Number(label.slice(1)) : Number.NaN);
+
 /**
  * Loads the store's registry and follows its changes. A change the matcher refuses (it should
  * not happen: the store validates every write) is logged and the registry served stays as it

@@ -22,7 +22,8 @@ export const NewReferralSchema = z.strictObject({
     .refine((services) => new Set(services).size === services.length, 'list each service once'),
   match: z.unknown(),
   note: NoteSchema.optional(),
-  partnerVersion: z.number().int().min(1),
+  partnerVersion: z.number().int().min(1).optional(),
+  unchangedSince: z.number().int().min(0).optional(),
   expiresAt: z.iso.datetime(),
 });
 

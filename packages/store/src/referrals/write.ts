@@ -5,7 +5,8 @@ import { appendAudit } from '../audit/append';
 import { type StoreContext, now } from '../context';
 import { StoreError } from '../errors';
 import { registryWrite } from '../registry/registry-write';
-import type { Actor, NewReferral, ReferralMove, ReferralOutcome, ReferralWrite } from '../store';
+import type { z } from 'zod';
+import type { Actor, NewReferral, Referral, ReferralMove, ReferralOutcome, ReferralWrite } from '../store';
 import type { Tables } from '../tables';
 import { type ReferralStatus, holdsPlace, isFinal, mayMove, movesFrom, transitionFor } from './lifecycle';
 import { readReferral } from './read';
@@ -19,75 +20,109 @@ import { MoveSchema, NewReferralSchema, parseOrRefuse } from './schema';
  */
 export async function createReferral(context: StoreContext, input: NewReferral, actor: Actor): Promise<ReferralWrite> {
   const referral = parseOrRefuse(NewReferralSchema, input);
-  const { value: id, registryVersion } = await registryWrite(context, async (trx, version) => {
-    const row = await trx
-      .selectFrom('partners')
-      .select(['version', 'held', 'data'])
-      .where('id', '=', referral.partnerId)
-      .executeTakeFirst();
-    if (!row) throw new StoreError('NOT_FOUND', 'no partner with this id');
-    if (row.version !== referral.partnerVersion) {
-      throw new StoreError('PARTNER_CHANGED', 'the partner changed after the check; check the referral again', [], row.version);
-    }
-    const partner = JSON.parse(row.data) as Partner;
-    if (partner.active === false)
-      throw new StoreError('INVALID_REFERRAL', 'the partner is retired', [
-        { path: ['partnerId'], code: 'inactive', message: 'the partner is retired (active: false)' },
-      ]);
-    if (partner.capacity && partner.capacity.total - partner.capacity.used - row.held <= 0) {
-      throw new StoreError('NO_CAPACITY', 'the partner has no free place');
-    }
-    const at = now();
-    const seq =
-      Number(
-        (
-          await trx
-            .selectFrom('referrals')
-            .select((eb) => eb.fn.max('seq').as('seq'))
-            .executeTakeFirst()
-        )?.seq ?? 0,
-      ) + 1;
-    const id = randomUUID();
-    await trx
-      .insertInto('referrals')
-      .values({
-        id,
-        seq,
-        number: referralNumber(seq),
-        status: 'requested',
-        partner_id: referral.partnerId,
-        bapas_id: referral.bapasId,
-        client_ref: referral.clientRef,
-        services: JSON.stringify(referral.services),
-        match: JSON.stringify(referral.match ?? null),
-        outcome: null,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-        expires_at: new Date(referral.expiresAt).toISOString(),
-        ended_at: null,
-        erased_at: null,
-      })
-      .execute();
-    await changeHeld(trx, referral.partnerId, +1, version);
-    await appendEvent(trx, actor, { id, partnerId: referral.partnerId, bapasId: referral.bapasId }, null, 'requested', at, {
-      note: referral.note,
-    });
-    await appendAudit(trx, actor, [
-      {
-        action: 'referral.create',
-        entity: 'referral',
-        entityId: id,
-        changes: [
-          { field: 'status', after: 'requested' },
-          { field: 'partnerId', after: referral.partnerId },
-          { field: 'services', after: referral.services },
-        ],
-      },
-    ]);
-    return id;
-  });
+  const { value: id, registryVersion } = await registryWrite(context, (trx, version) => insertReferral(trx, version, referral, actor));
   return { referral: (await readReferral(context.db, id))!, registryVersion };
+}
+
+/**
+ * Makes every referral or none, in one registry write (a cohort placed by an allocation): each
+ * partner must still have a free place for each referral to it, and none may have changed
+ * after `unchangedSince` (its places, by a referral or an edit, included).
+ */
+export async function createReferrals(
+  context: StoreContext,
+  inputs: readonly NewReferral[],
+  actor: Actor,
+): Promise<{ referrals: Referral[]; registryVersion: number }> {
+  const referrals = inputs.map((input, index) => parseOrRefuse(NewReferralSchema, input, [index]));
+  const { value: ids, registryVersion } = await registryWrite(context, async (trx, version) => {
+    const ids: string[] = [];
+    for (const referral of referrals) ids.push(await insertReferral(trx, version, referral, actor));
+    return ids;
+  });
+  const made: Referral[] = [];
+  for (const id of ids) made.push((await readReferral(context.db, id))!);
+  return { referrals: made, registryVersion };
+}
+
+/** One referral and its hold, inside a registry write: the checks, the row, the event, the audit entry. */
+async function insertReferral(
+  trx: Transaction<Tables>,
+  version: number,
+  referral: z.infer<typeof NewReferralSchema>,
+  actor: Actor,
+): Promise<string> {
+  const row = await trx
+    .selectFrom('partners')
+    .select(['version', 'held', 'data', 'changed_in'])
+    .where('id', '=', referral.partnerId)
+    .executeTakeFirst();
+  if (!row) throw new StoreError('NOT_FOUND', 'no partner with this id');
+  if (referral.partnerVersion !== undefined && row.version !== referral.partnerVersion) {
+    throw new StoreError('PARTNER_CHANGED', 'the partner changed after the check; check the referral again', [], row.version);
+  }
+  // A partner changed by an earlier referral of this same write is not "changed since".
+  if (referral.unchangedSince !== undefined && row.changed_in > referral.unchangedSince && row.changed_in !== version) {
+    throw new StoreError('PARTNER_CHANGED', `partner ${referral.partnerId} changed after the allocation was solved; solve it again`);
+  }
+  const partner = JSON.parse(row.data) as Partner;
+  if (partner.active === false) {
+    throw new StoreError('INVALID_REFERRAL', 'the partner is retired', [
+      { path: ['partnerId'], code: 'inactive', message: 'the partner is retired (active: false)' },
+    ]);
+  }
+  if (partner.capacity && partner.capacity.total - partner.capacity.used - row.held <= 0) {
+    throw new StoreError('NO_CAPACITY', `partner ${referral.partnerId} has no free place`);
+  }
+  const at = now();
+  const seq =
+    Number(
+      (
+        await trx
+          .selectFrom('referrals')
+          .select((eb) => eb.fn.max('seq').as('seq'))
+          .executeTakeFirst()
+      )?.seq ?? 0,
+    ) + 1;
+  const id = randomUUID();
+  await trx
+    .insertInto('referrals')
+    .values({
+      id,
+      seq,
+      number: referralNumber(seq),
+      status: 'requested',
+      partner_id: referral.partnerId,
+      bapas_id: referral.bapasId,
+      client_ref: referral.clientRef,
+      services: JSON.stringify(referral.services),
+      match: JSON.stringify(referral.match ?? null),
+      outcome: null,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      expires_at: new Date(referral.expiresAt).toISOString(),
+      ended_at: null,
+      erased_at: null,
+    })
+    .execute();
+  await changeHeld(trx, referral.partnerId, +1, version);
+  await appendEvent(trx, actor, { id, partnerId: referral.partnerId, bapasId: referral.bapasId }, null, 'requested', at, {
+    note: referral.note,
+  });
+  await appendAudit(trx, actor, [
+    {
+      action: 'referral.create',
+      entity: 'referral',
+      entityId: id,
+      changes: [
+        { field: 'status', after: 'requested' },
+        { field: 'partnerId', after: referral.partnerId },
+        { field: 'services', after: referral.services },
+      ],
+    },
+  ]);
+  return id;
 }
 
 export async function transitionReferral(

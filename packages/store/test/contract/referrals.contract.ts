@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 /** A referral to `partnerId` as the API would make it after the matcher's check. */
 export async function newReferral(store: Store, partnerId = 'P-1', overrides: Partial<NewReferral> = {}): Promise<NewReferral> {
   const record = await store.getPartner(partnerId);
-  return {
+  const referral: NewReferral = {
     clientRef: 'K-0001',
     bapasId: '026',
     partnerId,
@@ -21,6 +21,8 @@ export async function newReferral(store: Store, partnerId = 'P-1', overrides: Pa
     expiresAt: new Date(Date.now() + 14 * DAY).toISOString(),
     ...overrides,
   };
+  // An override of undefined leaves the field out, as a caller that never names it.
+  return Object.fromEntries(Object.entries(referral).filter(([, value]) => value !== undefined)) as unknown as NewReferral;
 }
 
 const move = (to: ReferralMove['to'], as: ReferralMove['as'], extra: Partial<ReferralMove> = {}): ReferralMove => ({ to, as, ...extra });
@@ -95,6 +97,31 @@ export function referralsContract(it: StoreTest): void {
       const dump = await fresh.dump();
       expect(dump).toContain('K-0001');
       for (const field of ['ageGroup', 'gender', 'religion', 'languages', '"location"', 'juvenile']) expect(dump).not.toContain(field);
+    });
+  });
+
+  describe('making a cohort of referrals at once', () => {
+    it('makes all of them, or none when one partner has no place left or changed since', async ({ store, fresh }) => {
+      await store.seedIfEmpty(registry([partner('P-1', { capacity: { total: 3, used: 1 } }), partner('P-2')]));
+      const solvedAt = await store.registryVersion();
+      const one = (clientRef: string, partnerId: string) =>
+        newReferral(store, partnerId, { clientRef, unchangedSince: solvedAt, partnerVersion: undefined });
+      const tooMany = await Promise.all([one('K-1', 'P-1'), one('K-2', 'P-1'), one('K-3', 'P-1'), one('K-4', 'P-2')]);
+      await refusal(store.createReferrals(tooMany, COUNSELLOR), 'NO_CAPACITY');
+      expect((await store.listReferrals()).referrals).toEqual([]);
+      await heldAgrees(store, (text) => fresh.sql(text));
+
+      const fits = await Promise.all([one('K-1', 'P-1'), one('K-2', 'P-1'), one('K-4', 'P-2')]);
+      const made = await store.createReferrals(fits, COUNSELLOR);
+      expect(made.referrals.map((referral) => [referral.clientRef, referral.partnerId, referral.number])).toEqual([
+        ['K-1', 'P-1', 'RJ-000001'],
+        ['K-2', 'P-1', 'RJ-000002'],
+        ['K-4', 'P-2', 'RJ-000003'],
+      ]);
+      // Solved before those holds: P-2 changed since, so a cohort solved then is refused whole.
+      await refusal(store.createReferrals([await one('K-5', 'P-2')], COUNSELLOR), 'PARTNER_CHANGED');
+      expect((await store.listReferrals()).referrals).toHaveLength(3);
+      await heldAgrees(store, (text) => fresh.sql(text));
     });
   });
 

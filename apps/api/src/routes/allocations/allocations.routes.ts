@@ -20,7 +20,17 @@ export const MAX_CLIENTS = 1000;
  */
 export const MAX_ALLOCATION_BODY_BYTES = 2 * 1024 * 1024;
 
-export const AllocateOptionsSchema = component(LibraryAllocateOptionsSchema, 'AllocateOptions');
+export const AllocateOptionsSchema = component(
+  LibraryAllocateOptionsSchema.extend({
+    /**
+     * Places the cohort for real: a referral for every assignment, made in one transaction, all
+     * or nothing. If a partner's places changed after solving, nothing is made and the answer is a
+     * 409, so that the caller can ask again. A counsellor (for clients of their own Bapas) or an admin.
+     */
+    commit: z.boolean().optional(),
+  }),
+  'AllocateOptions',
+);
 
 export const AllocationRequestSchema = z
   .strictObject({
@@ -55,6 +65,10 @@ export const AllocationResponseSchema = component(
     unassigned: z.array(component(UnassignedSchema, 'Unassigned')),
     stats: component(AllocationStatsSchema, 'AllocationStats'),
     registry: RegistryInfoSchema,
+    referrals: z
+      .array(z.object({ clientId: z.string(), service: z.string(), partnerId: z.string(), referralId: z.string(), number: z.string() }))
+      .optional()
+      .openapi({ description: 'With `options.commit`: the referral made for each assignment, in the order of `assignments`' }),
   }),
   'AllocationResponse',
 );
@@ -86,6 +100,7 @@ export const allocate = createRoute({
       'malformed-json',
       'unauthorized',
       'forbidden',
+      'conflict',
       'payload-too-large',
       'unsupported-media-type',
       'validation',
