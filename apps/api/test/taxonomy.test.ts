@@ -8,6 +8,7 @@ import {
   TAXONOMY,
   type Recommendation,
 } from '@pokmas/matcher';
+import { REFERRAL_STATUSES, REFERRAL_TRANSITIONS } from '@pokmas/store';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TaxonomySchema } from '../src/routes/taxonomy/taxonomy.routes';
 import { makeApp, type TestApp } from './fixtures';
@@ -59,8 +60,18 @@ describe('GET /v1/taxonomy, beside the terms, labels the codes a recommendation 
     }
   });
 
-  test('is the library taxonomy, whole', () => {
-    expect(body).toEqual(JSON.parse(JSON.stringify(TAXONOMY)));
+  test('is the library taxonomy, whole, with the referral codes and their labels', () => {
+    const { referralStatuses, referralReasons, outcomes, ...library } = body;
+    expect(library).toEqual(JSON.parse(JSON.stringify(TAXONOMY)));
+    expect(referralStatuses.map((term: { id: string }) => term.id)).toEqual([...REFERRAL_STATUSES]);
+    // Every reason any move of the lifecycle takes has its labels.
+    const reasons = new Set(REFERRAL_TRANSITIONS.flatMap((transition) => transition.reasons ?? []));
+    expect(new Set(referralReasons.map((term: { id: string }) => term.id))).toEqual(reasons);
+    expect(referralReasons.find((term: { id: string }) => term.id === 'not-engaged')?.label).toEqual({
+      id: 'Klien tidak aktif mengikuti',
+      en: 'Client not engaged',
+    });
+    expect(outcomes.map((term: { id: string }) => term.id)).toEqual(['achieved', 'partly-achieved', 'not-achieved']);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   ServiceIdSchema,
   TAXONOMY,
 } from '@pokmas/matcher';
+import { OUTCOME_RESULTS, REFERRAL_REASON_LABELS, REFERRAL_STATUSES } from '@pokmas/store';
 import { problemResponses } from '../../lib/problem';
 
 export const LabelSchema = z.object({ id: z.string(), en: z.string() }).openapi('Label', { description: 'Indonesian and English' });
@@ -44,13 +45,20 @@ export const TaxonomySchema = z
     factors: term(z.enum(FACTOR_IDS)).openapi({
       description: 'The scoring factors (`matches[].factors[].id`, the keys of `weights`), in the order they are reported',
     }),
+    referralStatuses: term(z.enum(REFERRAL_STATUSES)).openapi({ description: "A referral's statuses (see `GET /v1/referrals/lifecycle`)" }),
+    referralReasons: term(z.enum(Object.keys(REFERRAL_REASON_LABELS) as [string, ...string[]])).openapi({
+      description: 'Why a referral was declined, cancelled, put on hold or ended early (`history[].reason`)',
+    }),
+    outcomes: term(z.enum(OUTCOME_RESULTS)).openapi({
+      description: "A completed referral's result per service (`outcome.services[].result`)",
+    }),
   })
   .openapi('Taxonomy', {
     description: "The terms clients and partners are described with, and the codes of a recommendation's results, each with its labels",
   });
 
 // The library's taxonomy must fit the schema it is documented with.
-const taxonomyFits: z.input<typeof TaxonomySchema> = TAXONOMY;
+const taxonomyFits: Omit<z.input<typeof TaxonomySchema>, 'referralStatuses' | 'referralReasons' | 'outcomes'> = TAXONOMY;
 void taxonomyFits;
 
 export const get = createRoute({
