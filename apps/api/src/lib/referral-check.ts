@@ -1,6 +1,6 @@
 import { type Client, type Partner, recommend } from '@pokmas/matcher';
 import type { PartnerRecord } from '@pokmas/store';
-import { ProblemError } from './problem';
+import { ProblemError, toIssues } from './problem';
 
 /**
  * The partner as the matcher sees it: the places its open referrals hold count as used, so
@@ -34,12 +34,13 @@ export function checkReferral(client: Client, record: Pick<PartnerRecord, 'partn
   if (notNeeded.length > 0) {
     throw new ProblemError('validation', "Each service referred for must be one of the client's needs.", {
       code: 'service-not-needed',
-      issues: notNeeded.map(({ index }) => ({
-        path: ['services', index],
-        pointer: `/services/${index}`,
-        code: 'not_a_need',
-        message: "is not among client.needs: add it to the client's needs or leave it out",
-      })),
+      issues: toIssues(
+        notNeeded.map(({ index }) => ({
+          path: ['services', index],
+          code: 'not_a_need',
+          message: "is not among client.needs: add it to the client's needs or leave it out",
+        })),
+      ),
     });
   }
   const { matches, excluded } = recommend(client, [servedPartner(record)], { limit: 1 });
@@ -54,12 +55,13 @@ export function checkReferral(client: Client, record: Pick<PartnerRecord, 'partn
   if (unmet.length > 0) {
     throw new ProblemError('validation', `The partner does not meet ${unmet.map(({ service }) => service).join(', ')} for this client.`, {
       code: 'service-not-met',
-      issues: unmet.map(({ service, index }) => ({
-        path: ['services', index],
-        pointer: `/services/${index}`,
-        code: match.missing.find((need) => need.service === service)?.reason ?? 'not-offered',
-        message: 'the partner does not meet this service for this client',
-      })),
+      issues: toIssues(
+        unmet.map(({ service, index }) => ({
+          path: ['services', index],
+          code: match.missing.find((need) => need.service === service)?.reason ?? 'not-offered',
+          message: 'the partner does not meet this service for this client',
+        })),
+      ),
     });
   }
   return { score: match.score, distanceKm: match.distanceKm, covered: match.covered, factors: match.factors, reasons: match.reasons };

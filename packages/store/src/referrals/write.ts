@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append';
 import { type StoreContext, now } from '../context';
 import { StoreError } from '../errors';
-import { registryWrite } from '../registry/registry-write';
+import { registryVersion as currentRegistryVersion, registryWrite } from '../registry/registry-write';
 import type { z } from 'zod';
 import type { Actor, NewReferral, Referral, ReferralMove, ReferralOutcome, ReferralWrite } from '../store';
 import type { Tables } from '../tables';
@@ -276,6 +276,7 @@ export async function expireReferrals(
   at: Date = new Date(),
 ): Promise<{ expired: string[]; registryVersion: number }> {
   const cutoff = at.toISOString();
+  // Read first, outside a write: a sweep that finds nothing due takes no lock and raises no version.
   const due = await context.db
     .selectFrom('referrals')
     .select('id')
@@ -296,10 +297,6 @@ export async function expireReferrals(
     return rows.map((row) => row.id);
   });
   return { expired: value, registryVersion };
-}
-
-async function currentRegistryVersion(context: StoreContext): Promise<number> {
-  return (await context.db.selectFrom('registry_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version;
 }
 
 /** Erases the pseudonym and the notes of the referrals `where` picks; audited; answers how many. */

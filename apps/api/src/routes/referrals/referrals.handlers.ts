@@ -10,15 +10,16 @@ import {
   lifecycleMermaid,
   movesFrom,
   type Referral,
+  type ReferralStatus,
   type ReferralScope,
 } from '@pokmas/store';
 import type { Context } from 'hono';
-import { actorOf, authorize, authorizeClients, type Principal, ROUTE_ROLES } from '../../lib/access';
+import { actorOf, authorize, type Principal, ROUTE_ROLES } from '../../lib/access';
 import { etagOf, matchIfMatch, preconditionFailed } from '../../lib/etag';
 import { locateClient } from '../../lib/locate';
-import { ProblemError } from '../../lib/problem';
+import { ProblemError, toIssues } from '../../lib/problem';
 import { checkReferral } from '../../lib/referral-check';
-import { storeWrite } from '../../lib/store-problem';
+import { storeProblem } from '../../lib/store-problem';
 import type { AppBindings, AppRouteHandler } from '../../lib/types';
 import type {
   CreateRoute,
@@ -51,19 +52,23 @@ async function visible(c: Context<AppBindings>, id: string): Promise<{ referral:
   return { referral, principal };
 }
 
-/** The body served: the stored referral, the history without the event ids. */
-const served = ({ version, outcome, ...referral }: Referral) => (
-  void version,
-  {
-    ...referral,
-    services: [...referral.services],
-    history: referral.history.map(({ id, ...entry }) => (void id, entry)),
+/** The body served: the stored referral without its version (that is the ETag), the history without event ids. */
+function served(referral: Referral) {
+  const { version, outcome, ...rest } = referral;
+  void version;
+  return {
+    ...rest,
+    services: [...rest.services],
+    history: rest.history.map(({ id, ...entry }) => (void id, entry)),
     ...(outcome === undefined ? {} : { outcome: { ...outcome, services: outcome.services.map((entry) => ({ ...entry })) } }),
-  }
-);
+  };
+}
 
-/** A referral's refusals from the store, as problems. */
-function referralProblem(error: unknown): never {
+/**
+ * A referral's refusals from the store, as problems; anything else as `storeProblem` answers it.
+ * `from`, the status the move was asked from, names the moves allowed instead of an invalid one.
+ */
+function referralProblem(error: unknown, from?: ReferralStatus): never {
   if (!(error instanceof StoreError)) throw error;
   switch (error.code) {
     case 'NO_CAPACITY':
@@ -71,7 +76,10 @@ function referralProblem(error: unknown): never {
     case 'PARTNER_CHANGED':
       throw new ProblemError('conflict', 'The partner changed while the referral was checked; send it again.', { code: 'partner-changed' });
     case 'INVALID_TRANSITION':
-      throw new ProblemError('conflict', `${error.message}.`, { code: 'invalid-transition' });
+      throw new ProblemError('conflict', `${error.message}.`, {
+        code: 'invalid-transition',
+        allowed: from === undefined ? [] : movesFrom(from).filter((to) => to !== 'expired'),
+      });
     case 'TRANSITION_FORBIDDEN':
       throw new ProblemError('forbidden', `${error.message}.`, { code: 'transition-forbidden' });
     case 'VERSION_MISMATCH':
@@ -82,22 +90,19 @@ function referralProblem(error: unknown): never {
       throw new ProblemError('not-found', 'No partner or referral has this id.');
     case 'INVALID_REFERRAL':
       throw new ProblemError('validation', `The referral is refused, nothing was changed: ${error.message}`, {
-        issues: error.issues.map((issue) => ({
-          path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
-          pointer: `/${issue.path.map(String).join('/')}`,
-          message: issue.message,
-          code: issue.code,
-        })),
+        issues: toIssues(error.issues),
       });
     default:
-      return storeWrite(Promise.reject(error)) as never;
+      return storeProblem(error);
   }
 }
 
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const body = c.req.valid('json');
-  const principal = authorizeClients(c, [body.client]);
-  authorize(c, { roles: ROUTE_ROLES.refer, ...(body.client.bapasId === undefined ? {} : { bapasId: body.client.bapasId }) });
+  const principal = authorize(c, {
+    roles: ROUTE_ROLES.refer,
+    ...(body.client.bapasId === undefined ? {} : { bapasId: body.client.bapasId }),
+  });
   const bapasId = body.client.bapasId ?? principal.bapasId;
   const record = await c.var.store.getPartner(body.partnerId);
   if (!record) throw new ProblemError('not-found', `No partner has the id ${body.partnerId}.`);
@@ -163,23 +168,12 @@ export const transition: AppRouteHandler<TransitionRoute> = async (c) => {
   const { referral, principal } = await visible(c, id);
   const version = matchIfMatch(c.req.header('If-Match'), referral.version, 'referral');
   if (version === undefined) throw preconditionFailed(referral.version, 'referral');
-  const as = principal.role;
-  const allowed: string[] = movesFrom(referral.status).filter((to) => to !== 'expired');
-  if (!allowed.includes(body.to)) {
-    throw new ProblemError(
-      'conflict',
-      allowed.length === 0
-        ? `The referral is ${referral.status}, a final status: it moves no more.`
-        : `A referral that is ${referral.status} may move to ${allowed.join(', ')}, not to ${body.to}.`,
-      { code: 'invalid-transition', allowed },
-    );
-  }
   const write = await c.var.store
     .transitionReferral(
       id,
       {
         to: body.to,
-        as,
+        as: principal.role,
         ...(body.reason === undefined ? {} : { reason: body.reason }),
         ...(body.note === undefined ? {} : { note: body.note }),
         ...(body.outcome === undefined ? {} : { outcome: body.outcome }),
@@ -187,7 +181,7 @@ export const transition: AppRouteHandler<TransitionRoute> = async (c) => {
       version,
       actorOf(principal),
     )
-    .catch(referralProblem);
+    .catch((error: unknown) => referralProblem(error, referral.status));
   await c.var.live.catchUp(write.registryVersion);
   return c.json(served(write.referral), 200, { ETag: etagOf(write.referral.version), 'Cache-Control': 'no-store' });
 };
