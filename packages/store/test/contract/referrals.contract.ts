@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { Actor, NewReferral, ReferralMove, Store } from '../../src/index';
 import { ADMIN, partner, registry } from '../helpers/registry';
-import { type StoreTest, paths, refusal } from '../helpers/store-test';
+import { type StoreTest, expectHeldAgrees, paths, refusal } from '../helpers/store-test';
 
 export const COUNSELLOR: Actor = { login: 'budi', role: 'counsellor' };
 export const PARTNER_ACCOUNT: Actor = { login: 'mitra-p1', role: 'partner' };
@@ -26,17 +26,6 @@ export async function newReferral(store: Store, partnerId = 'P-1', overrides: Pa
 }
 
 const move = (to: ReferralMove['to'], as: ReferralMove['as'], extra: Partial<ReferralMove> = {}): ReferralMove => ({ to, as, ...extra });
-
-/** The held count of every partner against the referrals that hold, read from outside the store. */
-async function heldAgrees(store: Store, sql: (text: string) => Promise<Record<string, unknown>[]>): Promise<void> {
-  const held = await sql('select id, held from partners order by id');
-  const holding = await sql(
-    "select partner_id, count(*) as n from referrals where status in ('requested', 'accepted', 'in-progress', 'on-hold') group by partner_id",
-  );
-  const counts = new Map(holding.map((row) => [String(row.partner_id), Number(row.n)]));
-  for (const row of held) expect(Number(row.held), `held of ${String(row.id)}`).toBe(counts.get(String(row.id)) ?? 0);
-  void store;
-}
 
 export function referralsContract(it: StoreTest): void {
   describe('making a referral', () => {
@@ -69,7 +58,7 @@ export function referralsContract(it: StoreTest): void {
       await refusal(store.createReferral(await newReferral(store), COUNSELLOR), 'NO_CAPACITY');
       expect((await store.getPartner('P-1'))?.held).toBe(1);
       expect((await store.listReferrals()).referrals).toHaveLength(1);
-      await heldAgrees(store, (text) => fresh.sql(text));
+      await expectHeldAgrees(fresh);
     });
 
     it('refuses a referral checked against an older version of the partner', async ({ store }) => {
@@ -109,7 +98,7 @@ export function referralsContract(it: StoreTest): void {
       const tooMany = await Promise.all([one('K-1', 'P-1'), one('K-2', 'P-1'), one('K-3', 'P-1'), one('K-4', 'P-2')]);
       await refusal(store.createReferrals(tooMany, COUNSELLOR), 'NO_CAPACITY');
       expect((await store.listReferrals()).referrals).toEqual([]);
-      await heldAgrees(store, (text) => fresh.sql(text));
+      await expectHeldAgrees(fresh);
 
       const fits = await Promise.all([one('K-1', 'P-1'), one('K-2', 'P-1'), one('K-4', 'P-2')]);
       const made = await store.createReferrals(fits, COUNSELLOR);
@@ -121,7 +110,7 @@ export function referralsContract(it: StoreTest): void {
       // Solved before those holds: P-2 changed since, so a cohort solved then is refused whole.
       await refusal(store.createReferrals([await one('K-5', 'P-2')], COUNSELLOR), 'PARTNER_CHANGED');
       expect((await store.listReferrals()).referrals).toHaveLength(3);
-      await heldAgrees(store, (text) => fresh.sql(text));
+      await expectHeldAgrees(fresh);
     });
   });
 
@@ -149,7 +138,7 @@ export function referralsContract(it: StoreTest): void {
         ['in-progress', 'completed'],
       ]);
       expect((await store.getPartner('P-1'))?.held).toBe(0);
-      await heldAgrees(store, (text) => fresh.sql(text));
+      await expectHeldAgrees(fresh);
       const audit = await store.listAudit({ filters: { entity: 'referral', entityId: referral.id } });
       expect(audit.entries.map((entry) => entry.action)).toEqual([
         'referral.transition',
@@ -330,7 +319,7 @@ export function referralsContract(it: StoreTest): void {
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(4);
       for (const result of results) if (result.status === 'rejected') expect((result.reason as { code?: string }).code).toBe('NO_CAPACITY');
       expect((await store.getPartner('P-1'))?.held).toBe(4);
-      await heldAgrees(store, (text) => fresh.sql(text));
+      await expectHeldAgrees(fresh);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { test as base, expect } from 'vitest';
-import { type OpenStoreOptions, type Store, StoreError, type StoreErrorCode, openStore } from '../../src/index';
+import { HOLDING_STATUSES, type OpenStoreOptions, type Store, StoreError, type StoreErrorCode, openStore } from '../../src/index';
 import type { FreshDatabase, TestDatabase } from './databases';
 
 export interface StoreFixtures {
@@ -61,4 +61,17 @@ export async function refusal(promise: Promise<unknown>, code: StoreErrorCode): 
 /** The issues' paths, dotted, for comparing every field refused at once. */
 export function paths(error: StoreError): string[] {
   return error.issues.map((issue) => issue.path.map(String).join('.')).sort();
+}
+
+/**
+ * Asserts, from the database's own rows, that each partner's held count is the number of its
+ * referrals in a status that holds a place; answers the held counts by partner.
+ */
+export async function expectHeldAgrees(fresh: FreshDatabase): Promise<Map<string, number>> {
+  const held = await fresh.sql('select id, held from partners order by id');
+  const statuses = HOLDING_STATUSES.map((status) => `'${status}'`).join(', ');
+  const holding = await fresh.sql(`select partner_id, count(*) as n from referrals where status in (${statuses}) group by partner_id`);
+  const counts = new Map(holding.map((row) => [String(row.partner_id), Number(row.n)]));
+  for (const row of held) expect(Number(row.held), `held of ${String(row.id)}`).toBe(counts.get(String(row.id)) ?? 0);
+  return new Map(held.map((row) => [String(row.id), Number(row.held)]));
 }
