@@ -110,9 +110,39 @@ dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 a[href^="tel:"] { white-space: nowrap; }
 .map { max-width: 100%; height: auto; border: 1px solid var(--line); }
+textarea { font: inherit; color: var(--ink); background: var(--paper); border: 1px solid #6b7480; border-radius: 3px; padding: .3rem .45rem; width: 100%; max-width: 40rem; }
+details.refer { margin-top: .75rem; border-top: 1px solid var(--line); padding-top: .5rem; }
+details.refer > summary { display: inline-block; list-style: none; font-weight: 700; background: var(--brand); color: var(--brand-ink); border-radius: 4px; padding: .45rem 1.2rem; cursor: pointer; }
+details.refer > summary::-webkit-details-marker { display: none; }
+details.refer[open] > summary { background: var(--band); color: var(--ink); border: 1px solid var(--line); }
+.refer-form fieldset { max-width: 44rem; }
+.status { display: inline-block; padding: .05rem .55rem; border-radius: 999px; border: 1px solid currentColor; font-size: .9rem; font-weight: 600; white-space: nowrap; }
+.status-requested, .status-on-hold { color: #6b4a00; background: #fff4ce; }
+.status-accepted, .status-in-progress { color: var(--brand); background: #e3f0f6; }
+.status-completed { color: var(--ok); background: #e7f4e8; }
+.status-declined, .status-cancelled, .status-expired, .status-ended-early { color: #3d434b; background: var(--band); }
+.filters ul { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .35rem .9rem; }
+.filters [aria-current="page"], nav [aria-current="page"] { font-weight: 700; }
+.referrals { list-style: none; padding: 0; margin: 0; }
+.referral { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; margin: .75rem 0; }
+.referral header { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; justify-content: space-between; }
+.referral h2 { margin: 0; font-size: 1.1rem; }
+.done { border: 2px solid var(--ok); background: #e7f4e8; padding: .5rem 1rem; margin: 1rem 0; }
+form.move { margin: .5rem 0 1rem; }
+form.move.simple { display: inline-block; margin-right: .75rem; }
+.timeline { list-style: none; margin: 0; padding: 0 0 0 1rem; border-left: 3px solid var(--line); }
+.timeline li { margin: 0 0 .75rem; }
+.timeline p { margin: .1rem 0; }
+.quoted { border-left: 3px solid var(--brand); padding-left: .5rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+ul.plain { list-style: none; margin: 0; padding: 0; }
+.letter { max-width: 42rem; }
+.blank-line { display: flex; gap: .5rem; align-items: flex-end; margin: 1.5rem 0 .25rem; }
+.blank-line .line { flex: 1; border-bottom: 1px solid var(--ink); min-height: 1.5rem; }
+.signature { margin-top: 3rem; max-width: 18rem; margin-left: auto; text-align: center; }
+.signature .line { border-bottom: 1px solid var(--ink); height: 4rem; margin: 0; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media print {
-  header.site nav, .lang-switch, .skip, .no-print, form.search, .error-summary { display: none !important; }
+  header.site nav, .lang-switch, .skip, .no-print, form.search, .error-summary, .banner, body:has(.letter) footer.site, .viewer { display: none !important; }
   header.site { background: none; color: #000; border-bottom: 2px solid #000; }
   header.site a { color: #000; text-decoration: none; }
   body { font-size: 11pt; }

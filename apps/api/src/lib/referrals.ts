@@ -90,8 +90,10 @@ export async function makeReferral(c: Context<AppBindings>, request: ReferralReq
   });
   const record = await c.var.store.getPartner(request.partnerId);
   if (!record) throw new ProblemError('not-found', `No partner has the id ${request.partnerId}.`);
+  // The referral belongs to the client's Bapas, else the counsellor's, else the partner's; the
+  // pair is checked for the client as sent, so the match kept is the one a recommendation gave.
   const bapasId = request.client.bapasId ?? principal.bapasId ?? record.partner.bapasId;
-  const located = locateClient(c.var.directory, { ...request.client, bapasId });
+  const located = locateClient(c.var.directory, request.client);
   const match = checkReferral(located.client, record, request.services);
   const { expiryDays, now } = c.var.referrals;
   const write = await c.var.store

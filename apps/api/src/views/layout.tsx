@@ -3,6 +3,8 @@ import { html } from 'hono/html';
 import { useContext } from 'hono/jsx';
 import { LANGS, strings, type Lang } from './i18n';
 import { PageViewerContext } from './page-context';
+import type { Role } from '@pokmas/store';
+import { ROUTE_ROLES } from '../lib/access';
 
 /** The fields of a posted search, sent again when the language is switched on a results page. */
 export type Repost = ReadonlyArray<readonly [name: string, value: string]>;
@@ -71,6 +73,34 @@ function Viewer({ lang }: { lang: Lang }) {
   );
 }
 
+/** The pages of the menu, each shown to the roles it serves (all of them before signing in). */
+const NAV: ReadonlyArray<{ path: string; label: (t: ReturnType<typeof strings>) => string; roles: readonly Role[] }> = [
+  { path: '/', label: (t) => t.navSearch, roles: ROUTE_ROLES.recommend },
+  { path: '/referrals', label: (t) => t.navReferrals, roles: ROUTE_ROLES.referrals },
+  { path: '/coverage', label: (t) => t.navCoverage, roles: ROUTE_ROLES.coverage },
+];
+
+function NavLinks({ lang, path }: { lang: Lang; path: string }) {
+  const viewer = useContext(PageViewerContext);
+  const t = strings(lang);
+  const role = viewer.mode === 'signed-in' ? (viewer.role as Role) : undefined;
+  const shown = NAV.filter((item) => role === undefined || role === 'admin' || item.roles.includes(role));
+  return (
+    <ul>
+      {shown.map((item) => (
+        <li>
+          <a
+            href={withLang(item.path, lang)}
+            aria-current={item.path === path || (item.path !== '/' && path.startsWith(`${item.path}/`)) ? 'page' : undefined}
+          >
+            {item.label(t)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Every page of the open demo mode says so, above everything else. */
 function OpenDemoBanner({ lang }: { lang: Lang }) {
   const viewer = useContext(PageViewerContext);
@@ -107,14 +137,7 @@ export function Layout({ lang, title, path, repost, children }: LayoutProps) {
                 {t.appName}
               </a>
               <nav aria-label={t.appName}>
-                <ul>
-                  <li>
-                    <a href={withLang('/', lang)}>{t.navSearch}</a>
-                  </li>
-                  <li>
-                    <a href={withLang('/coverage', lang)}>{t.navCoverage}</a>
-                  </li>
-                </ul>
+                <NavLinks lang={lang} path={path} />
               </nav>
               <LangSwitch lang={lang} path={path} repost={repost} />
               <Viewer lang={lang} />

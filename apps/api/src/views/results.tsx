@@ -14,6 +14,7 @@ import {
 import type { LocatedClient } from '../lib/locate';
 import { formatNumber, serviceLabel, strings } from './i18n';
 import { withLang } from './layout';
+import { ReferForm, type ReferOffer } from './refer-form';
 
 /** One match with what the page shows beside it: the partner itself and its Bapas and POKMAS names. */
 export interface MatchView {
@@ -36,6 +37,10 @@ export interface ResultsProps {
   placeNames: PlaceNames;
   matches: readonly MatchView[];
   excluded: readonly Exclusion[];
+  /** Present when the viewer may refer: each match offers the referral form. */
+  refer?: ReferOffer | undefined;
+  /** Why the last referral was not made (the last place taken, a rule), above the matches. */
+  referAlert?: string | undefined;
 }
 
 /**
@@ -180,7 +185,7 @@ export function ContactDetails({ lang, partner }: { lang: Lang; partner: Partner
   );
 }
 
-function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: number }) {
+function MatchCard({ lang, view, rank, refer }: { lang: Lang; view: MatchView; rank: number; refer?: ReferOffer | undefined }) {
   const t = strings(lang);
   const { match, partner } = view;
   const id = `match-${rank}`;
@@ -237,6 +242,7 @@ function MatchCard({ lang, view, rank }: { lang: Lang; view: MatchView; rank: nu
           </ul>
         </div>
       </div>
+      {refer ? <ReferForm lang={lang} view={view} rank={rank} offer={refer} /> : null}
     </li>
   );
 }
@@ -276,17 +282,22 @@ export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly 
 }
 
 /** The ranked partners, best first, then the exclusion counts. */
-export function Results({ lang, located, placeNames, matches, excluded }: ResultsProps) {
+export function Results({ lang, located, placeNames, matches, excluded, refer, referAlert }: ResultsProps) {
   const t = strings(lang);
   return (
     <section aria-labelledby="results-title" id="results">
       <h2 id="results-title">{t.resultsTitle}</h2>
       <Criteria lang={lang} located={located} placeNames={placeNames} />
+      {referAlert ? (
+        <p class="error-summary" role="alert" id="refer-alert" tabindex={-1} autofocus>
+          {referAlert}
+        </p>
+      ) : null}
       <p>{t.resultsIntro(matches.length)}</p>
       <p class="hint no-print">{t.printHint}</p>
       <ol class="matches">
         {matches.map((view, index) => (
-          <MatchCard lang={lang} view={view} rank={index + 1} />
+          <MatchCard lang={lang} view={view} rank={index + 1} refer={refer} />
         ))}
       </ol>
       <Exclusions lang={lang} excluded={excluded} />

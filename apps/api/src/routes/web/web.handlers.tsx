@@ -4,16 +4,18 @@ import { APP_CSS } from '../../assets/app-css';
 import { allows, rolesNeeded, ROUTE_ROLES, type Need } from '../../lib/access';
 import type { AppBindings } from '../../lib/types';
 import { CoveragePage } from '../../views/coverage';
-import { EMPTY_FORM, type FormErrors } from '../../views/form';
-import { FORM_FIELDS, parseLang, strings, type BodyError, type Lang } from '../../views/i18n';
-import { Layout } from '../../views/layout';
+import { EMPTY_FORM, type FormErrors, type SearchFormValues } from '../../views/form';
+import type { ReferState } from '../../views/refer-form';
+import type { LocatedClient } from '../../lib/locate';
+import { FORM_FIELDS, parseLang, strings, type BodyError, type FormField, type Lang } from '../../views/i18n';
+import { Layout, withLang } from '../../views/layout';
 import { Notice } from '../../views/notice';
 import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
 import { bapasCoverage } from '../coverage/coverage.data';
 import { readFormBody } from './web.body';
 import { formChoices, matchViews, partnerNames, placeNames } from './web.data';
-import { formEntries, lastValue, readForm, toClient } from './web.form';
+import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
 import { page } from './web.page';
 
 type WebHandler = Handler<AppBindings>;
@@ -26,6 +28,8 @@ const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang
 /** `GET /`: the empty form. */
 export const form: WebHandler = (c) => {
   const lang = queryLang(c);
+  // A partner's work is its inbox of referrals: it starts there.
+  if (c.var.principal.role === 'partner') return c.redirect(withLang('/referrals', lang), 303);
   const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
   if (refused) return refused;
   // A counsellor works for one Bapas: the form starts with it chosen.
@@ -37,7 +41,7 @@ export const form: WebHandler = (c) => {
  * A page the principal's role does not cover: 403 with a page naming the roles it needs (a
  * planner signs in and finds the coverage page in the menu); undefined when allowed.
  */
-function forbidden(c: Context<AppBindings>, lang: Lang, need: Need) {
+export function forbidden(c: Context<AppBindings>, lang: Lang, need: Need) {
   if (allows(c.var.principal, need)) return undefined;
   const { title, message } = strings(lang).forbidden(rolesNeeded(need));
   return page(
@@ -62,42 +66,69 @@ export const search: WebHandler = async (c) => {
   const lang = parseLang(lastValue(body, 'lang'));
   const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
   if (refused) return refused;
+  const { values, outcome } = readSearch(c, body);
+  if (!outcome.success) return showFormErrors(c, lang, values, outcome.fields);
+  return showResults(c, lang, values, outcome.located);
+};
+
+/**
+ * The search a form sent (the search form, or a referral form that carries it): its values as
+ * sent and the client they make. The signed-in counsellor's own Bapas stands in when the form
+ * names none, so that the own-Bapas factor is known even when only a regency or coordinates are given.
+ */
+export function readSearch(c: Context<AppBindings>, body: FormBody) {
   const sent = readForm(body);
-  // The signed-in counsellor's own Bapas when the form names none, so that the own-Bapas factor
-  // is known even when only a regency or coordinates are given.
   const ownBapas = c.var.principal.bapasId;
   const values = sent.bapasId === '' && ownBapas !== undefined ? { ...sent, bapasId: ownBapas } : sent;
+  return { values, outcome: toClient(values, c.var.directory) };
+}
+
+/** The form as sent, with the messages beside the fields at fault: 422. */
+export function showFormErrors(c: Context<AppBindings>, lang: Lang, values: SearchFormValues, fields: readonly FormField[]) {
+  const t = strings(lang);
+  const errors: FormErrors = Object.fromEntries(
+    FORM_FIELDS.filter((field) => fields.includes(field)).map((field) => [field, t.errors[field]]),
+  );
+  return page(c, <SearchPage lang={lang} values={values} errors={errors} {...formChoices(c.var.directory)} />, {
+    status: 422,
+    private: true,
+  });
+}
+
+/**
+ * The results of a valid search, with the form kept filled in below. Where the viewer may
+ * refer, each match offers the referral form; `referral` is the last one sent, when refused.
+ */
+export function showResults(
+  c: Context<AppBindings>,
+  lang: Lang,
+  values: SearchFormValues,
+  located: LocatedClient,
+  referral: { state?: ReferState; alert?: string; status?: 409 | 422 } = {},
+) {
   const { registry, directory } = c.var;
-  const outcome = toClient(values, directory);
-  const choices = formChoices(directory);
-
-  if (!outcome.success) {
-    const t = strings(lang);
-    const errors: FormErrors = Object.fromEntries(
-      FORM_FIELDS.filter((field) => outcome.fields.includes(field)).map((field) => [field, t.errors[field]]),
-    );
-    return page(c, <SearchPage lang={lang} values={values} errors={errors} {...choices} />, { status: 422, private: true });
-  }
-
-  const recommendation = registry.matcher.recommend(outcome.located.client, { lang, limit: RESULTS_LIMIT });
+  const recommendation = registry.matcher.recommend(located.client, { lang, limit: RESULTS_LIMIT });
+  const repost = formEntries(values);
   return page(
     c,
     <SearchPage
       lang={lang}
       values={values}
       errors={{}}
-      {...choices}
+      {...formChoices(directory)}
       results={{
-        located: outcome.located,
-        placeNames: placeNames(outcome.located, directory),
+        located,
+        placeNames: placeNames(located, directory),
         matches: matchViews(recommendation, registry, directory),
         excluded: recommendation.excluded,
+        refer: allows(c.var.principal, { roles: ROUTE_ROLES.refer }) ? { repost, state: referral.state } : undefined,
+        referAlert: referral.alert,
       }}
-      repost={formEntries(values)}
+      repost={repost}
     />,
-    { private: true },
+    { private: true, status: referral.status ?? 200 },
   );
-};
+}
 
 const BODY_ERROR_STATUS = { 'unsupported-media-type': 415, unreadable: 400 } as const satisfies Record<BodyError, 400 | 415>;
 
@@ -105,7 +136,7 @@ const BODY_ERROR_STATUS = { 'unsupported-media-type': 415, unreadable: 400 } as 
  * A body that is not a form the page can read: a page saying so, in the language of the query
  * (the body's own `lang` is unreadable), never a 5xx.
  */
-function bodyError(c: Context<AppBindings>, error: BodyError) {
+export function bodyError(c: Context<AppBindings>, error: BodyError) {
   const lang = queryLang(c);
   const { title, message } = strings(lang).bodyErrors[error];
   return page(

@@ -3,6 +3,7 @@ import { createRouter } from '../../lib/create-app';
 import * as coverage from '../coverage/coverage.handlers';
 import { getPageCoverageCsv, getPageCoverageMap } from '../coverage/coverage.routes';
 import * as handlers from './web.handlers';
+import * as referrals from './web.referrals';
 import { pageGuard, signIn, signInForm, signOut, type PageAccess } from './web.session';
 
 /** The largest search form accepted (the real one is under 2 KiB). */
@@ -30,6 +31,11 @@ export function createWebRouter(access: PageAccess) {
     .get('/search', guard, handlers.searchByGet)
     .get('/partners/:id', guard, handlers.partner)
     .get('/coverage', guard, handlers.coveragePage)
+    .post('/referrals', guard, bodyLimit({ maxSize: FORM_MAX_BYTES }), referrals.refer)
+    .get('/referrals', guard, referrals.list)
+    .get('/referrals/:id', guard, referrals.detail)
+    .post('/referrals/:id/transitions', guard, bodyLimit({ maxSize: FORM_MAX_BYTES }), referrals.move)
+    .get('/referrals/:id/letter', guard, referrals.letter)
     .get('/sign-in', signInForm(access))
     .post('/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES }), signIn(access))
     .post('/sign-out', guard, bodyLimit({ maxSize: FORM_MAX_BYTES }), signOut(access))

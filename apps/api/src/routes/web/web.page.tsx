@@ -27,7 +27,7 @@ export function viewerOf(c: Context<AppBindings>): PageViewer {
 export function page(
   c: Context<AppBindings>,
   body: Html,
-  { status = 200, private: isPrivate = false }: { status?: 200 | 400 | 401 | 403 | 404 | 415 | 422 | 429; private?: boolean } = {},
+  { status = 200, private: isPrivate = false }: { status?: 200 | 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429; private?: boolean } = {},
 ) {
   c.header('Content-Security-Policy', PAGE_CSP);
   if (isPrivate || c.get('session')) c.header('Cache-Control', 'no-store');

@@ -169,7 +169,23 @@ export function signOut(access: PageAccess) {
   };
 }
 
-function csrfFailed(c: Context<AppBindings>, lang: Lang) {
+/**
+ * Whether a changing form (a referral, a move) came from this site's own page: with a session,
+ * its CSRF token; in the open demo mode (no session, loopback only), the browser's word that the
+ * form is this site's (`Sec-Fetch-Site`, else `Origin`), so another site cannot post for it.
+ */
+export function formFromThisSite(c: Context<AppBindings>, token: string | undefined): boolean {
+  const session = c.get('session');
+  if (session) return sameToken(token, session.csrf);
+  if (c.get('principal')?.via !== 'open') return false;
+  const site = c.req.header('Sec-Fetch-Site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = c.req.header('Origin');
+  return origin === undefined || origin === new URL(c.req.url).origin;
+}
+
+/** A changing form without this page's token: 403 with a page saying to reload and send again. */
+export function csrfFailed(c: Context<AppBindings>, lang: Lang) {
   const { title, message } = strings(lang).csrfFailed;
   return page(
     c,

@@ -1,4 +1,5 @@
 import type { Lang, Priority } from '@pokmas/matcher';
+import type { ReferralStatus } from '@pokmas/store';
 
 /** The fields a form error can belong to, in the order of their controls on the page. */
 export const FORM_FIELDS = [
@@ -18,6 +19,14 @@ export type FormField = (typeof FORM_FIELDS)[number];
 
 /** Why a posted body is not a form the page can read: each answers its own status (415, 400) and words. */
 export type BodyError = 'unsupported-media-type' | 'unreadable';
+
+/** The fields of the referral form on a match, each with its message beside it. */
+export const REFER_FIELDS = ['clientRef', 'services', 'note'] as const;
+export type ReferField = (typeof REFER_FIELDS)[number];
+
+/** The fields of a move's form on a referral's page. */
+export const MOVE_FIELDS = ['reason', 'outcome', 'sessionsAttended', 'note'] as const;
+export type MoveField = (typeof MOVE_FIELDS)[number];
 
 /** A page that says what went wrong and what to do. */
 export interface NoticeStrings {
@@ -42,6 +51,7 @@ export interface Strings {
   readonly languageNames: Readonly<Record<Lang, string>>;
   readonly navSearch: string;
   readonly navCoverage: string;
+  readonly navReferrals: string;
   readonly privacyTitle: string;
   readonly privacyNote: string;
 
@@ -156,6 +166,95 @@ export interface Strings {
     readonly byKanwil: string;
     readonly kanwil: string;
     readonly note: string;
+  };
+
+  // Referring a client from a match.
+  readonly refer: {
+    /** The button that opens the referral form on a match. */
+    readonly open: string;
+    readonly legend: (partner: string) => string;
+    readonly clientRef: string;
+    readonly clientRefHint: string;
+    readonly services: string;
+    readonly note: string;
+    readonly noteHint: string;
+    readonly submit: string;
+    readonly errors: Readonly<Record<ReferField, string>> & { readonly clientRefLooksLikeNik: string };
+    /** The last place was taken between the search and the referral. */
+    readonly noCapacity: string;
+    /** The partner was changed between the search and the referral. */
+    readonly partnerChanged: string;
+    /** A suitability rule refuses the pair; `rule` is the rule's label. */
+    readonly refused: (rule: string) => string;
+  };
+
+  // The referrals pages.
+  readonly referrals: {
+    readonly title: string;
+    /** What the list shows, by who looks. */
+    readonly introBapas: string;
+    readonly introPartner: string;
+    readonly introAll: string;
+    readonly filter: string;
+    readonly allStatuses: string;
+    readonly empty: string;
+    readonly more: string;
+    readonly number: string;
+    readonly status: string;
+    readonly partner: string;
+    readonly bapas: string;
+    readonly services: string;
+    readonly clientRef: string;
+    readonly erased: string;
+    readonly created: string;
+    readonly updated: string;
+    readonly expires: string;
+    readonly ended: string;
+    readonly score: string;
+    readonly outcome: string;
+    readonly sessionsAttended: string;
+    readonly note: string;
+    readonly timeline: string;
+    readonly madeBy: (account: string, role: string) => string;
+    readonly system: string;
+    /** Who moved a referral in the open demo mode, where nobody signs in. */
+    readonly openDemoActor: string;
+    readonly made: string;
+    readonly letterLink: string;
+    readonly backToList: string;
+    /** Shown after a referral was made from the results. */
+    readonly madeNotice: (number: string) => string;
+    /** Shown after a move. */
+    readonly movedNotice: (status: string) => string;
+    readonly notFound: string;
+    // Moves.
+    readonly actions: string;
+    readonly noActions: string;
+    /** The button of each move, by the status it moves to (from on-hold, in-progress reads "resume"). */
+    readonly moveButton: Readonly<Record<Exclude<ReferralStatus, 'requested' | 'expired'>, string>>;
+    readonly resume: string;
+    readonly reason: string;
+    readonly outcomeFor: string;
+    readonly moveNoteHint: string;
+    readonly moveErrors: Readonly<Record<MoveField, string>>;
+    /** Someone else moved the referral since the page was loaded. */
+    readonly stale: string;
+    /** The move is no longer allowed from the referral's status. */
+    readonly invalidMove: string;
+    readonly forbiddenMove: string;
+  };
+
+  // The printable referral letter.
+  readonly letter: {
+    readonly title: string;
+    readonly to: string;
+    readonly from: string;
+    readonly body: string;
+    readonly clientName: string;
+    readonly clientNameHint: string;
+    readonly date: string;
+    readonly signature: string;
+    readonly printHint: string;
   };
 
   readonly footer: string;
