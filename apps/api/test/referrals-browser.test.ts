@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, runs } from '../../../vitest.requirements';
@@ -15,6 +16,7 @@ import { startServer, type RunningServer } from './helpers/server';
  */
 
 const PASSWORD = 'referral-browser-0123';
+const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/referral.png', import.meta.url));
 
 describe.runIf(runs('Chromium'))('a referral in Chromium, from the counsellor to the partner and back', () => {
   let server: RunningServer | undefined;
@@ -76,6 +78,8 @@ describe.runIf(runs('Chromium'))('a referral in Chromium, from the counsellor to
     await partner.getByRole('link', { name: number }).click();
     await Promise.all([partner.waitForURL(/\?moved=accepted$/), partner.getByRole('button', { name: 'Terima' }).click()]);
     expect(await partner.locator('#referral-notice').textContent()).toContain('Diterima');
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await partner.screenshot({ path: SCREENSHOT, fullPage: false });
 
     await counsellor.goto(referralUrl.toString());
     expect(await counsellor.locator('.status').first().getAttribute('data-status')).toBe('accepted');

@@ -130,8 +130,8 @@ export interface ReferralPageProps {
   moves: readonly MoveOffer[];
   /** What just happened (made, moved) or why the last move was refused. */
   notice?: { readonly kind: 'done' | 'refused'; readonly text: string } | undefined;
-  /** Whether the viewer prints letters (the referring side). */
-  letter: boolean;
+  /** Whether the viewer is the referring side: it prints the letter and is shown the partner's contact. */
+  referring: boolean;
 }
 
 function MoveForm({ lang, referral, offer }: { lang: Lang; referral: Referral; offer: MoveOffer }) {
@@ -223,7 +223,7 @@ function MoveForm({ lang, referral, offer }: { lang: Lang; referral: Referral; o
 }
 
 /** `/referrals/{id}`: the referral, its history, and the moves the viewer may make now. */
-export function ReferralPage({ lang, view, partner, moves, notice, letter }: ReferralPageProps) {
+export function ReferralPage({ lang, view, partner, moves, notice, referring }: ReferralPageProps) {
   const t = strings(lang).referrals;
   const { referral } = view;
   const match = referral.match as { score?: number } | null;
@@ -299,14 +299,14 @@ export function ReferralPage({ lang, view, partner, moves, notice, letter }: Ref
           </>
         ) : null}
       </dl>
-      {letter ? (
+      {referring ? (
         <p class="no-print">
           <a href={referralPath(referral.id, lang, '/letter')} data-letter>
             {t.letterLink}
           </a>
         </p>
       ) : null}
-      {partner ? (
+      {partner && referring ? (
         <section aria-labelledby="partner-contact" class="no-print">
           <h2 id="partner-contact">{strings(lang).contact}</h2>
           <ContactDetails lang={lang} partner={partner} />

@@ -199,7 +199,7 @@ function showReferral(
         partner={c.var.registry.byId.get(referral.partnerId)}
         moves={movesFor(c, referral, extra.sent)}
         notice={extra.notice}
-        letter={c.var.principal.role !== 'partner'}
+        referring={c.var.principal.role !== 'partner'}
       />
     </Layout>,
     { private: true, status: extra.status ?? 200 },
