@@ -1,9 +1,12 @@
 // npm run bench: every section in turn, each table on stdout, progress on stderr, one JSON file.
 //   BENCH_QUICK=1   smaller sizes and fewer rounds: a smoke check within a minute
 //   BENCH_OUT=path  where the JSON goes (default bench-results.json at the repository root)
-//   BENCH_ONLY=kernel,memory   some sections only (kernel, memory, http, allocation, edit)
+//   BENCH_ONLY=kernel,memory   some sections only (kernel, memory, http, allocation, edit, referrals)
 //   BENCH_BASELINE=path        a worktree at another commit: the kernel and memory goals are
 //                              measured beside its own matcher, in this run
+//   PG_TEST_URL=postgres://... a server where the referrals section makes (and drops) a database;
+//                              unset, it starts a throwaway cluster (pg-test-cluster.sh) or skips
+//                              PostgreSQL, saying so
 // Exits 0 even when a goal is missed (this measures, it does not test); 1 when a section fails,
 // such as a correctness check; 2 on bad settings.
 import os from 'node:os';
@@ -20,6 +23,7 @@ const SECTIONS: Record<SectionId, (options: SectionOptions) => Promise<Section>>
   http: async (options) => (await import('./http')).httpSection(options),
   allocation: async (options) => (await import('./allocation')).allocationSection(options),
   edit: async (options) => (await import('./edit')).editSection(options),
+  referrals: async (options) => (await import('./referrals')).referralsSection(options),
 };
 
 let settings: BenchSettings;
@@ -36,7 +40,12 @@ const started = new Date();
 const loadAtStart = os.loadavg();
 const git = gitCommit();
 const log = (line: string) => console.error(`[${((Date.now() - started.getTime()) / 1000).toFixed(1).padStart(6)} s] ${line}`);
-const options: SectionOptions = { quick: settings.quick, log, ...(baseline ? { baseline } : {}) };
+const options: SectionOptions = {
+  quick: settings.quick,
+  log,
+  ...(baseline ? { baseline } : {}),
+  ...(settings.pgTestUrl === undefined ? {} : { pgTestUrl: settings.pgTestUrl }),
+};
 const out = settings.out === undefined ? resolve(REPO_ROOT, DEFAULT_OUT) : resolve(settings.out);
 
 log(

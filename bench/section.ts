@@ -4,7 +4,7 @@
  * figures and goals to one JSON file.
  */
 export interface Section {
-  /** Key of the section in the JSON output (`kernel`, `memory`, `http`, `allocation`, `edit`). */
+  /** Key of the section in the JSON output (`kernel`, `memory`, `http`, `allocation`, `edit`, `referrals`). */
   readonly id: string;
   readonly title: string;
   readonly headers: readonly string[];
@@ -61,6 +61,8 @@ export interface SectionOptions {
   readonly log: (line: string) => void;
   /** `BENCH_BASELINE`: a worktree whose matcher the kernel and memory goals are measured beside. */
   readonly baseline?: Baseline;
+  /** `PG_TEST_URL`: a PostgreSQL server the referrals section may create a database on; else it starts a cluster, or skips PostgreSQL. */
+  readonly pgTestUrl?: string;
 }
 
 /** A worktree of the project at another commit, whose own matcher sources are measured. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SECTION_IDS = ['kernel', 'memory', 'http', 'allocation', 'edit'] as const;
+export const SECTION_IDS = ['kernel', 'memory', 'http', 'allocation', 'edit', 'referrals'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** The JSON file's default place, relative to the repository root. */
@@ -14,6 +14,8 @@ export interface BenchSettings {
   readonly only: readonly SectionId[];
   /** `BENCH_BASELINE`: the path of a worktree to measure the kernel and memory goals beside (see `resolveBaseline`). */
   readonly baseline: string | undefined;
+  /** `PG_TEST_URL`: a PostgreSQL server where the referrals section may create its database (as the store's tests do). */
+  readonly pgTestUrl: string | undefined;
 }
 
 const FlagSchema = z
@@ -39,13 +41,15 @@ const EnvSchema = z.object({
   BENCH_OUT: z.string().optional(),
   BENCH_ONLY: OnlySchema.optional(),
   BENCH_BASELINE: z.string().optional(),
+  // Not checked here: a bad one fails the referrals section alone, as it fails the store's tests.
+  PG_TEST_URL: z.string().optional(),
 });
 
 /**
  * Reads the suite's settings from the environment, once; throws with every bad variable named.
  *
  * @example
- * parseSettings({ BENCH_QUICK: '1', BENCH_ONLY: 'memory,kernel' }) // { quick: true, out: undefined, only: ['kernel', 'memory'], baseline: undefined }
+ * parseSettings({ BENCH_QUICK: '1', BENCH_ONLY: 'memory,kernel' }) // { quick: true, out: undefined, only: ['kernel', 'memory'], baseline: undefined, pgTestUrl: undefined }
  */
 export function parseSettings(env: Readonly<Record<string, string | undefined>>): BenchSettings {
   // An empty variable (`BENCH_ONLY= npm run bench`) counts as unset.
@@ -55,6 +59,7 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
     BENCH_OUT: read('BENCH_OUT'),
     BENCH_ONLY: read('BENCH_ONLY'),
     BENCH_BASELINE: read('BENCH_BASELINE'),
+    PG_TEST_URL: read('PG_TEST_URL'),
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
   const only = parsed.data.BENCH_ONLY;
@@ -63,5 +68,6 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>)
     out: parsed.data.BENCH_OUT,
     only: only ? SECTION_IDS.filter((id) => only.includes(id)) : SECTION_IDS,
     baseline: parsed.data.BENCH_BASELINE,
+    pgTestUrl: parsed.data.PG_TEST_URL,
   };
 }

@@ -23,25 +23,40 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/** Where the API's store is and what seeds it; by default SQLite in a new temporary folder, seeded from the demo registry. */
+export interface ApiOptions {
+  /** `DATABASE_URL`: a PostgreSQL database of the run's own, in place of SQLite. */
+  readonly databaseUrl?: string;
+  /** `REGISTRY_FILE`: the registry file that seeds the empty store, in place of the demo registry. */
+  readonly registryFile?: string;
+}
+
 /**
  * The API on the demo registry, run as deployed: `LOG_LEVEL=info` (one JSON line per request on
  * stdout, piped here and drained, and counted), with an account, so that every `/v1` request
  * carries a bearer token the server looks up (the open demo mode would skip that cost).
+ * `dataDir` is the SQLite store's folder (also made, and empty, with `databaseUrl`); the caller
+ * may remove it once the server has stopped.
  */
-export async function startApi(): Promise<Server & { readonly token: string }> {
+export async function startApi(options: ApiOptions = {}): Promise<Server & { readonly token: string; readonly dataDir: string }> {
   // A store of its own, seeded from the demo registry at start, never the repository's ./data.
   const DATA_DIR = mkdtempSync(join(tmpdir(), 'pokmas-bench-store-'));
-  const token = addBenchAccount(DATA_DIR);
-  const server = await startServer('api', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', DATA_DIR });
-  return Object.assign(server, { token });
+  const store = { DATA_DIR, ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }) };
+  const token = addBenchAccount(store);
+  const server = await startServer('api', 'apps/api/src/index.ts', {
+    LOG_LEVEL: 'info',
+    ...store,
+    ...(options.registryFile === undefined ? {} : { REGISTRY_FILE: options.registryFile }),
+  });
+  return Object.assign(server, { token, dataDir: DATA_DIR });
 }
 
-/** An admin account and a token for it in the store under `DATA_DIR`, made by `npm run accounts`. */
-function addBenchAccount(DATA_DIR: string): string {
+/** An admin account and a token for it in the store that `DATA_DIR` (or `DATABASE_URL`) names, made by `npm run accounts`. */
+function addBenchAccount(store: { DATA_DIR: string; DATABASE_URL?: string }): string {
   const accounts = (...args: string[]) =>
     execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@pokmas/source', 'apps/api/src/cli/accounts.ts', ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...store },
       encoding: 'utf8',
     });
   accounts('add', '--login', 'bench', '--role', 'admin');
@@ -62,7 +77,7 @@ export async function startFileApi(baseline?: { root: string }): Promise<Server 
     const server = await startServer('baseline', 'apps/api/src/index.ts', { LOG_LEVEL: 'info', API_KEYS: token, DATA_DIR }, baseline.root);
     return Object.assign(server, { token });
   }
-  const token = addBenchAccount(DATA_DIR);
+  const token = addBenchAccount({ DATA_DIR });
   const server = await startServer('file', 'bench/http/file-server.ts', { LOG_LEVEL: 'info', DATA_DIR });
   return Object.assign(server, { token });
 }

@@ -3,7 +3,7 @@ import { SECTION_IDS, parseSettings } from '../settings';
 
 describe('the settings read from the environment', () => {
   it('run every section fully, writing the default file, when nothing is set', () => {
-    expect(parseSettings({})).toEqual({ quick: false, out: undefined, only: SECTION_IDS, baseline: undefined });
+    expect(parseSettings({})).toStrictEqual({ quick: false, out: undefined, only: SECTION_IDS, baseline: undefined, pgTestUrl: undefined });
   });
 
   it('run quickly with BENCH_QUICK=1 or true, and fully with 0, false or an empty value', () => {
@@ -23,6 +23,17 @@ describe('the settings read from the environment', () => {
   it('measure beside the worktree BENCH_BASELINE names, and beside none when it is empty', () => {
     expect(parseSettings({ BENCH_BASELINE: '../base' }).baseline).toBe('../base');
     expect(parseSettings({ BENCH_BASELINE: '' }).baseline).toBeUndefined();
+  });
+
+  it('give the referrals section the PostgreSQL server PG_TEST_URL names, and none when it is empty', () => {
+    expect(parseSettings({ PG_TEST_URL: 'postgres://bench@127.0.0.1:5432/postgres' }).pgTestUrl).toBe(
+      'postgres://bench@127.0.0.1:5432/postgres',
+    );
+    expect(parseSettings({ PG_TEST_URL: '' }).pgTestUrl).toBeUndefined();
+  });
+
+  it('run the referrals section alone with BENCH_ONLY=referrals', () => {
+    expect(parseSettings({ BENCH_ONLY: 'referrals' }).only).toEqual(['referrals']);
   });
 
   it('write where BENCH_OUT says', () => {
