@@ -1,6 +1,6 @@
 import { StoreError, movesFrom, type Referral, type ReferralMove, type ReferralScope, type ReferralStatus } from '@pokmas/store';
 import type { Context } from 'hono';
-import type { Client } from '@pokmas/matcher';
+import { freePlaces, type Client } from '@pokmas/matcher';
 import { actorOf, authorize, ROUTE_ROLES, type Principal } from './access';
 import { preconditionFailed } from './etag';
 import { locateClient } from './locate';
@@ -88,6 +88,14 @@ export async function makeReferral(c: Context<AppBindings>, request: ReferralReq
     roles: ROUTE_ROLES.refer,
     ...(request.client.bapasId === undefined ? {} : { bapasId: request.client.bapasId }),
   });
+  // No free place as this instance serves the partner (its held places counted): refused before
+  // the store is asked, as most requests for a partner just filled are. The store's own check,
+  // in the write's transaction, is what keeps places from being overbooked.
+  const servedNow = c.var.registry.byId.get(request.partnerId);
+  const freeNow = servedNow ? freePlaces(servedNow) : null;
+  if (freeNow !== null && freeNow <= 0) {
+    throw new ProblemError('conflict', 'The partner has no free place left.', { code: 'no-capacity' });
+  }
   const record = await c.var.store.getPartner(request.partnerId);
   if (!record) throw new ProblemError('not-found', `No partner has the id ${request.partnerId}.`);
   // The referral belongs to the client's Bapas, else the counsellor's, else the partner's; the
