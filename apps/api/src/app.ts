@@ -15,6 +15,7 @@ import { errorToProblem } from './lib/errors';
 import { silentLogger, type Logger } from './lib/logger';
 import { clip, MAX_ISSUES, problem } from './lib/problem';
 import { requestLog } from './lib/request-log';
+import { SavedSearches } from './lib/saved-searches';
 import { SessionStore } from './lib/sessions';
 import { SignInThrottle } from './lib/throttle';
 import type { AppBindings } from './lib/types';
@@ -131,7 +132,13 @@ export function createApp({
   // The counsellor page (HTML): /, /search, /partners/:id, /coverage (with its map and CSV), /assets/app.css.
   app.route(
     '/',
-    createWebRouter({ gate, sessions: new SessionStore(clock), throttle: new SignInThrottle(clock), trustProxy: config.trustProxy }),
+    createWebRouter({
+      gate,
+      sessions: new SessionStore(clock),
+      throttle: new SignInThrottle(clock),
+      trustProxy: config.trustProxy,
+      searches: new SavedSearches(clock),
+    }),
   );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -74,7 +74,7 @@ describe('Cache-Control', () => {
       const { cacheControl: value } = await cacheControl(path);
       expect(value ?? 'none', path).toMatch(/^(no-store|no-cache|public, max-age=\d+)$/);
     }
-    const search = await cacheControl('/search', {
+    const posted = await app.request('/search', {
       method: 'POST',
       body: new URLSearchParams([
         ['need', 'legal-aid'],
@@ -85,7 +85,9 @@ describe('Cache-Control', () => {
       ]),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    expect(search).toEqual({ status: 200, cacheControl: 'no-store' });
+    // The search answers with its results' address; the results themselves are never stored.
+    expect({ status: posted.status, cacheControl: posted.headers.get('cache-control') }).toEqual({ status: 303, cacheControl: 'no-store' });
+    expect(await cacheControl(posted.headers.get('location')!)).toEqual({ status: 200, cacheControl: 'no-store' });
   });
 
   test('a partner search near a point is never stored: the point may be where a client lives', async () => {

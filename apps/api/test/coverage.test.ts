@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareRegistry } from '../src/lib/registry-store';
 import { COVERAGE_CSV_COLUMNS, coverageCsv } from '../src/routes/coverage/coverage.csv';
 import { bapasCoverage } from '../src/routes/coverage/coverage.data';
-import { RAMP, renderCoverageMap, stepOf } from '../src/routes/coverage/coverage.map';
+import { MAP_COLOURS, renderCoverageMap } from '../src/routes/coverage/coverage.map';
+import { RAMP, stepOf } from '../src/routes/coverage/coverage.scale';
 import { findAll, parseXml } from './coverage-xml';
 import { fixtureRegistry, makeApp, PARTNERS, type TestApp } from './fixtures';
 
@@ -228,7 +229,7 @@ describe('GET /v1/coverage?format=csv', () => {
     });
     const csv = coverageCsv([place('X1', 'Bapas, Kelas "I"', 'Kanwil'), place('X2', '=HYPERLINK("x")', "'@kanwil")], new Map());
     const [, quoted, guarded] = csv.split('\r\n');
-    const rest = `32.73,legal-aid,${getService('legal-aid').label.id},2,1,1,1.5,3,0,0,female male,0`;
+    const rest = `32.73,legal-aid,${getService('legal-aid').label.id},2,1,1,1.5,3,0,0,female male,0,,,,`;
     expect(quoted).toBe(`X1,"Bapas, Kelas ""I""",Kanwil,,,${rest}`);
     // An apostrophe already there is doubled, so that a reader can take the guard off again.
     expect(guarded).toBe(`X2,"'=HYPERLINK(""x"")","''@kanwil",,,${rest}`);
@@ -325,7 +326,7 @@ describe('GET /v1/coverage/map.svg', () => {
   it('draws a place outside Indonesia at the edge of the map rather than off it', () => {
     const far = { id: 'F', location: { lat: 40, lon: 179 }, covered: 1, share: 1, gaps: [], services: [] };
     const root = parseXml(renderCoverageMap({ places: [far], services: ['legal-aid'], registryVersion: '1', lang: 'id' }));
-    const frame = findAll(root, (element) => element.name === 'rect' && element.attributes.fill === '#eef3f7')[0]!;
+    const frame = findAll(root, (element) => element.name === 'rect' && element.attributes.class === 'frame')[0]!;
     const dot = findAll(root, (element) => element.name === 'circle')[0]!;
     const right = Number(frame.attributes.x) + Number(frame.attributes.width);
     expect(Number(dot.attributes.cx)).toBe(right);
@@ -334,6 +335,263 @@ describe('GET /v1/coverage/map.svg', () => {
 
   it('refuses an unknown language with 422', async () => {
     expect((await get('/v1/coverage/map.svg?lang=fr')).status).toBe(422);
+  });
+});
+
+describe('the coverage map on a real coastline', () => {
+  const mapOf = async (query = '') => {
+    const res = await get(`/v1/coverage/map.svg${query}`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    return { text, root: parseXml(text) };
+  };
+  const frameOf = (root: ReturnType<typeof parseXml>) => {
+    const frame = findAll(root, (element) => element.attributes.class === 'frame')[0]!;
+    const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => Number(frame.attributes[name]));
+    return { x: x!, y: y!, width: width!, height: height! };
+  };
+  const dotBox = (root: ReturnType<typeof parseXml>) => {
+    const dots = findAll(root, (element) => element.name === 'circle');
+    const xs = dots.map((dot) => Number(dot.attributes.cx));
+    const ys = dots.map((dot) => Number(dot.attributes.cy));
+    return { width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  };
+
+  it("draws Indonesia's coastline from Natural Earth inside the frame, and says where it comes from", async () => {
+    const { text, root } = await mapOf();
+    const coastline = findAll(root, (element) => element.name === 'path' && element.attributes.class === 'coastline')[0]!;
+    const d = coastline.attributes.d!;
+    // Thousands of islands at 1:50m: far more than a hundred rings drawn, each one closed.
+    expect(d.match(/M/g)!.length).toBeGreaterThan(100);
+    expect(d.match(/Z/g)!.length).toBeGreaterThan(100);
+    const frame = frameOf(root);
+    const numbers = d
+      .split(/[MLZ ]/)
+      .filter(Boolean)
+      .map(Number);
+    const xs = numbers.filter((_, index) => index % 2 === 0);
+    const ys = numbers.filter((_, index) => index % 2 === 1);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(frame.x);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(frame.x + frame.width);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(frame.y);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(frame.y + frame.height);
+    // The neighbours sharing Borneo, New Guinea and Timor are drawn apart.
+    expect(findAll(root, (element) => element.attributes.class === 'neighbours')[0]!.attributes.d!.length).toBeGreaterThan(1000);
+    const attribution = findAll(root, (element) => element.attributes.class === 'attribution')[0]!;
+    expect(attribution.text).toContain('Natural Earth');
+    expect(findAll(root, (element) => element.name === 'desc')[0]!.text).toContain('Natural Earth');
+    expect(text.length).toBeLessThan(300_000);
+  });
+
+  it('puts a Bapas on land where it stands: Bandung west of Garut, Jayapura far east', async () => {
+    const { root } = await mapOf();
+    const at = (id: string) => findAll(root, (element) => element.attributes['data-id'] === id)[0]!.attributes;
+    expect(Number(at('026').cx)).toBeLessThan(Number(at('029').cx));
+    const frame = frameOf(root);
+    const jayapura = offices.find((office) => office.seat.includes('Jayapura'));
+    expect(jayapura).toBeDefined();
+    expect(Number(at(jayapura!.id).cx)).toBeGreaterThan(frame.x + frame.width * 0.9);
+  });
+
+  it('has a legend with every step, worst first, counting the Bapas in each', async () => {
+    const { root } = await mapOf('?lang=en');
+    const legend = findAll(root, (element) => element.attributes.class === 'legend')[0]!;
+    expect(findAll(legend, (element) => element.name === 'rect').map((rect) => rect.attributes.fill)).toEqual([...RAMP]);
+    const labels = findAll(legend, (element) => element.name === 'text').map((text) => text.text);
+    expect(labels[0]).toBe('Services covered');
+    expect(labels.slice(1)).toEqual([`< 50% (${offices.length})`, '50–74% (0)', '75–89% (0)', '90–99% (0)', '100% (0)']);
+  });
+
+  it('makes gaps stand out: darker and larger the more is missing, full coverage pale and small', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((at) => {
+        const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light! + 0.05) / (dark! + 0.05);
+    };
+    const lightness = RAMP.map(luminance);
+    expect([...lightness].sort((a, b) => a - b)).toEqual(lightness); // worst darkest
+    // Graphics need 3:1 (WCAG 1.4.11): a gap against the land and the sea, every dot against its outline or the land.
+    for (const colour of RAMP.slice(0, 2)) {
+      expect(contrast(colour, MAP_COLOURS.land)).toBeGreaterThanOrEqual(3);
+      expect(contrast(colour, MAP_COLOURS.sea)).toBeGreaterThanOrEqual(3);
+    }
+    for (const colour of RAMP) {
+      expect(Math.max(contrast(colour, MAP_COLOURS.outline), contrast(colour, MAP_COLOURS.land))).toBeGreaterThanOrEqual(3);
+    }
+    const radius = (share: number) =>
+      Number(
+        findAll(
+          parseXml(
+            renderCoverageMap({
+              places: [{ id: 'X', location: { lat: -6.9, lon: 107.6 }, covered: 0, share, gaps: [], services: [] }],
+              services: ['legal-aid'],
+              registryVersion: '1',
+              lang: 'en',
+            }),
+          ),
+          (element) => element.name === 'circle',
+        )[0]!.attributes.r,
+      );
+    expect(radius(0)).toBeGreaterThan(radius(1));
+  });
+
+  it('zooms to a province: its offices spread over the map, with finer graticule and the province named', async () => {
+    const national = await mapOf();
+    const westJava = await mapOf('?province=32&lang=en');
+    const frame = frameOf(westJava.root);
+    const spread = dotBox(westJava.root);
+    // Across the whole country West Java's offices huddle together; zoomed they fill most of the frame.
+    const nationalFrame = frameOf(national.root);
+    const westJavaIds = new Set(offices.filter((office) => office.provinceCode === '32').map((office) => office.id));
+    const nationalDots = findAll(national.root, (element) => element.name === 'circle' && westJavaIds.has(element.attributes['data-id']!));
+    const nationalXs = nationalDots.map((dot) => Number(dot.attributes.cx));
+    expect((Math.max(...nationalXs) - Math.min(...nationalXs)) / nationalFrame.width).toBeLessThan(0.1);
+    expect(Math.max(spread.width / frame.width, spread.height / frame.height)).toBeGreaterThan(0.6);
+    expect(national.root.attributes.viewBox).not.toBe(westJava.root.attributes.viewBox);
+    expect(findAll(westJava.root, (element) => element.name === 'title')[0]!.text).toContain('Jawa Barat');
+    const labels = findAll(westJava.root, (element) => element.name === 'text').map((text) => text.text);
+    expect(labels.some((label) => /^10[678](\.5)?° E$/.test(label))).toBe(true);
+    // Zoomed, each dot is named beside it: an <img> shows no tooltip.
+    const names = findAll(westJava.root, (element) => element.attributes.class === 'names')[0]!;
+    expect(names.children.map((text) => text.text)).toContain('Bapas Kelas II Garut');
+    expect(names.children).toHaveLength(westJavaIds.size);
+    expect(findAll(national.root, (element) => element.attributes.class === 'names')).toEqual([]);
+    // Every dot stays inside the frame.
+    for (const dot of findAll(westJava.root, (element) => element.name === 'circle')) {
+      expect(Number(dot.attributes.cx)).toBeGreaterThanOrEqual(frame.x);
+      expect(Number(dot.attributes.cx)).toBeLessThanOrEqual(frame.x + frame.width);
+    }
+  });
+
+  it('draws the same bytes for the same data', async () => {
+    expect((await mapOf('?province=32')).text).toBe((await mapOf('?province=32')).text);
+    expect((await mapOf()).text).toBe((await mapOf()).text);
+  });
+});
+
+describe('the nearest partner beyond reach, in the CSV', () => {
+  const records = async (query: string) => {
+    const text = await (await get(`/coverage.csv?${query}`)).text();
+    const [header, ...rows] = text
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    return rows.map((row) => Object.fromEntries(header!.map((column, index) => [column, row[index]])));
+  };
+
+  it('names, for a gap, the nearest partner offering the service and its distance', async () => {
+    // Garut lacks religious guidance: P-002 offers it 52.5 km away, beyond its 50 km.
+    const [garut] = await records('bapasId=029&service=religious-guidance');
+    expect(garut).toMatchObject({ gap: '1', partners: '0', nearest_km: '', beyond_reach_partner_id: 'P-002', beyond_reach_reason: '' });
+    expect(garut!.beyond_reach_partner_name).toBe('Pesantren Al-Ikhlas');
+    expect(Number(garut!.beyond_reach_km)).toBeCloseTo(52.5, 0);
+  });
+
+  it('gives a reason, never a made-up partner, where nobody offers the service', async () => {
+    const [health] = await records('bapasId=026&service=health');
+    expect(health).toMatchObject({
+      gap: '1',
+      beyond_reach_partner_id: '',
+      beyond_reach_partner_name: '',
+      beyond_reach_km: '',
+      beyond_reach_reason: 'not-offered',
+    });
+  });
+
+  it('leaves the columns empty where the service is covered', async () => {
+    const [covered] = await records('bapasId=026&service=job-placement');
+    expect(covered).toMatchObject({ gap: '0', beyond_reach_partner_id: '', beyond_reach_km: '', beyond_reach_reason: '' });
+  });
+});
+
+describe('GET /coverage, the page', () => {
+  const pageOf = async (query = '') => {
+    const res = await get(`/coverage${query}`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const attr = (html: string, id: string, name: string) => {
+    const tag = html.match(new RegExp(`<[^>]*id="${id}"[^>]*>`))?.[0] ?? '';
+    return tag.match(new RegExp(`${name}="([^"]*)"`))?.[1]?.replaceAll('&amp;', '&');
+  };
+
+  it('shows the map itself, with its legend and its attribution, and keeps the links to the map and the CSV', async () => {
+    const html = await pageOf();
+    expect(html).toMatch(/<img src="\/coverage\/map\.svg" alt="[^"]+"/);
+    expect(attr(html, 'coverage-map-link', 'href')).toBe('/coverage/map.svg');
+    expect(attr(html, 'coverage-data-link', 'href')).toBe('/coverage.csv');
+    const legend = html.slice(html.indexOf('id="coverage-legend"'));
+    for (const colour of RAMP) expect(legend).toContain(`background-color: ${colour}`);
+    expect(legend).toContain(`&lt; 50% (${offices.length})`);
+    expect(html).toContain('Natural Earth');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<style');
+  });
+
+  it('links the English map and CSV from the English page, and keeps the province chosen', async () => {
+    const en = await pageOf('?lang=en');
+    expect(attr(en, 'coverage-map-link', 'href')).toBe('/coverage/map.svg?lang=en');
+    expect(attr(en, 'coverage-data-link', 'href')).toBe('/coverage.csv?lang=en');
+    expect(en).toContain('<img src="/coverage/map.svg?lang=en"');
+    expect(en).toMatch(/<form method="get" action="\/coverage"[^>]*>\s*<input type="hidden" name="lang" value="en"/);
+
+    const westJava = await pageOf('?province=32&lang=en');
+    expect(attr(westJava, 'coverage-map-link', 'href')).toBe('/coverage/map.svg?province=32&lang=en');
+    expect(attr(westJava, 'coverage-data-link', 'href')).toBe('/coverage.csv?province=32&lang=en');
+    expect(westJava).toMatch(/<option value="32" selected="">Jawa Barat<\/option>/);
+    // The links answer: the map in English, the CSV of the province.
+    expect(await (await get('/coverage/map.svg?province=32&lang=en')).text()).toContain('Services covered');
+    const csv = await (await get('/coverage.csv?province=32&lang=en')).text();
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + offices.filter((office) => office.provinceCode === '32').length * 16);
+    expect(csv).toContain(',job-placement,Job placement,');
+    expect(await (await get('/coverage.csv?province=32')).text()).toContain(',job-placement,Penyaluran tenaga kerja,');
+    expect((await get('/coverage.csv?lang=fr')).status).toBe(422);
+  });
+
+  it('lists the gaps per Kanwil: a Bapas with a known gap, and what it misses', async () => {
+    const html = await pageOf('?lang=en');
+    const garut = html.match(/<tr data-bapas="029" data-gaps="([^"]*)">([\s\S]*?)<\/tr>/);
+    expect(garut).not.toBeNull();
+    expect(garut![1]!.split(' ')).toContain('religious-guidance');
+    // 13 of 16 missing: said as the three it has.
+    expect(garut![2]).toContain('13 of 16');
+    expect(garut![2]).toMatch(/all except .*Legal aid/);
+    const kanwil = offices.find((office) => office.id === '029')!.kanwil;
+    const section = html.slice(html.indexOf(`data-kanwil="${kanwil}"`));
+    expect(section.slice(0, section.indexOf('</section>'))).toContain('data-bapas="026"');
+  });
+
+  it('lists per service the Bapas that lack it', async () => {
+    const html = await pageOf('?province=32&lang=en');
+    const row = (service: string) => html.match(new RegExp(`<tr data-service="${service}" data-lacking="([^"]*)">([\\s\\S]*?)</tr>`))!;
+    const inProvince = offices.filter((office) => office.provinceCode === '32').length;
+    expect(row('health')[2]).toMatch(new RegExp(`${inProvince} of ${inProvince}</strong>: all</td>`)); // nobody offers it
+    expect(row('legal-aid')[2]).toMatch(new RegExp(`0 of ${inProvince}</strong>: none</td>`));
+    const religious = row('religious-guidance');
+    expect(religious[1]!.split(' ')).toContain('029');
+    expect(religious[1]!.split(' ')).not.toContain('026');
+  });
+
+  it('narrows the page to the province chosen and says so', async () => {
+    const html = await pageOf('?province=32&lang=en');
+    expect(html).toContain('Summary: Jawa Barat');
+    expect(html).not.toContain('data-bapas="001"');
+    expect(html).toContain('data-bapas="026"');
+  });
+
+  it('shows the nation, and says why, for a province code that names no province', async () => {
+    const html = await pageOf('?province=99&lang=en');
+    expect(html).toContain('No province has the code 99');
+    expect(html).toContain('data-bapas="001"');
+    expect(attr(html, 'coverage-map-link', 'href')).toBe('/coverage/map.svg?lang=en');
+    const escaped = await pageOf('?province=%3Cb%3E');
+    expect(escaped).not.toContain('<b>');
   });
 });
 

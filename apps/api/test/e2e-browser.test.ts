@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDirectory } from './fixtures';
 import { startServer, type RunningServer } from './helpers/server';
+import { seriousViolations } from './helpers/layout';
 import { openAppStore } from '../src/store/open';
 
 /**
@@ -18,35 +18,10 @@ import { openAppStore } from '../src/store/open';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshots/results.png', import.meta.url));
-const require = createRequire(import.meta.url);
 
 const haveChromium = existsSync(CHROMIUM);
 
 type Server = RunningServer;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
-/** axe-core on the current page: the violations of impact serious or critical. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
 
 describe.runIf(runs('Chromium'))('the counsellor page in Chromium', () => {
   let server: Server | undefined;
@@ -100,7 +75,7 @@ describe.runIf(runs('Chromium'))('the counsellor page in Chromium', () => {
     await target.getByLabel('Kabupaten/kota tempat tinggal').selectOption('32.73');
     await target.getByLabel('Anak', { exact: true }).check();
     await target.getByRole('button', { name: 'Cari mitra' }).focus();
-    await Promise.all([target.waitForURL(`${server!.url}/search`), target.keyboard.press('Enter')]);
+    await Promise.all([target.waitForURL(/\/results\/[A-Za-z0-9_-]+$/), target.keyboard.press('Enter')]);
   }
 
   const listedPartners = (target: Page) =>
@@ -170,12 +145,13 @@ describe.runIf(runs('Chromium'))('the counsellor page in Chromium', () => {
   it('switches the results to English, keeping the same search', async () => {
     await searchJuvenileInBandung(page);
     const before = await listedPartners(page);
-    await page.getByRole('button', { name: 'English' }).click();
+    const results = page.url();
+    await page.getByRole('link', { name: 'English' }).click();
     await page.waitForSelector('html[lang="en"]');
     expect(await page.locator('h2#results-title').textContent()).toBe('Recommended partners');
     expect(await page.locator('li.match').first().textContent()).toContain('Legal aid');
     expect(await listedPartners(page)).toEqual(before);
-    expect(page.url()).toBe(`${server!.url}/search`);
+    expect(page.url()).toBe(`${results}?lang=en`);
   }, 60_000);
 
   it("opens a partner's page with its offerings, capacity and contact", async () => {
@@ -183,12 +159,27 @@ describe.runIf(runs('Chromium'))('the counsellor page in Chromium', () => {
     const first = page.locator('li.match h3 a').first();
     const name = (await first.textContent())!;
     const id = await page.locator('li.match').first().getAttribute('data-partner-id');
-    await Promise.all([page.waitForURL(`${server!.url}/partners/${id}`), first.click()]);
+    const results = page.url();
+    await Promise.all([page.waitForURL(new RegExp(`/partners/${id}\\?from=`)), first.click()]);
     expect(await page.locator('h1').textContent()).toBe(name);
     for (const heading of ['Layanan yang diberikan', 'Kapasitas', 'Klien yang diterima', 'Kontak']) {
       expect(await page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading).toBe(true);
     }
     expect(await seriousViolations(page)).toEqual([]);
+    // Back, by the browser or by the page's own link, is the results again: no resubmission asked.
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    const back = await page.goBack();
+    expect(back?.status()).toBe(200);
+    expect(page.url()).toBe(results);
+    expect(await listedPartners(page)).toContain(id);
+    await Promise.all([page.waitForURL(new RegExp(`/partners/${id}\\?from=`)), first.click()]);
+    await Promise.all([page.waitForURL(results), page.getByRole('link', { name: 'Kembali ke hasil pencarian' }).click()]);
+    expect(await page.locator('h2#results-title').isVisible()).toBe(true);
+    expect(dialogs).toBe(0);
   }, 60_000);
 
   it('shows the errors beside the fields, accessibly, when the form is incomplete', async () => {

@@ -53,7 +53,10 @@ describe.runIf(runs('Chromium'))('a referral in Chromium, from the counsellor to
     await counsellor.getByLabel('Bantuan hukum', { exact: true }).check();
     await counsellor.getByLabel('Kabupaten/kota tempat tinggal').selectOption('32.73');
     await counsellor.getByLabel('Anak', { exact: true }).check();
-    await Promise.all([counsellor.waitForURL(/\/search$/), counsellor.getByRole('button', { name: 'Cari mitra' }).click()]);
+    await Promise.all([
+      counsellor.waitForURL(/\/results\/[A-Za-z0-9_-]+$/),
+      counsellor.getByRole('button', { name: 'Cari mitra' }).click(),
+    ]);
 
     const first = counsellor.locator('li.match').first();
     const partnerId = (await first.getAttribute('data-partner-id'))!;

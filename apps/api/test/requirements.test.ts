@@ -19,8 +19,9 @@ describe('npm test on a machine without Chromium', () => {
       ],
       { cwd: ROOT, env },
     );
-    expect(stdout).toContain('1 test skipped: they need Chromium, and there is no browser at /no/such/chromium');
+    expect(stdout).toContain('4 tests skipped: they need Chromium, and there is no browser at /no/such/chromium');
     expect(stdout).toContain('apps/api/test/coverage-browser.test.ts > the coverage map in Chromium > opens as an image');
+    expect(stdout).toContain('apps/api/test/coverage-browser.test.ts > the coverage map in Chromium > fits the coverage page');
     expect(stdout).toContain('Install it and run them: sudo apt-get install -y chromium fonts-dejavu-core && npm test');
   }, 60_000);
 });

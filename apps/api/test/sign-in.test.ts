@@ -270,10 +270,36 @@ describe('the pages by role', () => {
         ['mode', 'in-person'],
       ]).toString(),
     });
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    expect(res.status).toBe(303);
+    const results = res.headers.get('location')!;
+    const html = await (await app.request(results, { headers: { Cookie: session } })).text();
     expect(html).toContain('data-partner-id="P-001"');
     expect(html).toMatch(/name="bapasId" value="026"/);
+    // The results are this session's only: another browser, signed in as another, gets none.
+    const other = await signIn(app, 'plan', 'plan-password-0123');
+    expect((await app.request(results, { headers: { Cookie: other.session } })).status).toBe(403);
+    const second = await signIn(app, 'pk-026', 'pk-026-password-0123');
+    expect((await app.request(results, { headers: { Cookie: second.session } })).status).toBe(404);
+  });
+
+  test('results are held 30 minutes and then forgotten', async () => {
+    const { app, advance } = await pages();
+    const { session } = await signIn(app, 'pk-026', 'pk-026-password-0123');
+    const body = new URLSearchParams([
+      ['need', 'job-placement'],
+      ['regencyCode', '32.73'],
+      ['ageGroup', 'adult'],
+      ['mode', 'in-person'],
+    ]).toString();
+    const results = (await app.request('/search', { method: 'POST', headers: { ...FORM, Cookie: session }, body })).headers.get(
+      'location',
+    )!;
+    advance(29 * 60 * 1000);
+    expect((await app.request(results, { headers: { Cookie: session } })).status).toBe(200);
+    advance(2 * 60 * 1000);
+    const gone = await app.request(results, { headers: { Cookie: session } });
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('Hasil pencarian disimpan 30 menit');
   });
 
   test('a planner gets the coverage page, and a 403 page naming the roles on the search', async () => {

@@ -64,7 +64,9 @@ describe('"Rujuk" on the results', () => {
   test('a counsellor signed in sees the form on each match, says not to write names, and a referral made shows its number', async () => {
     const { store, as } = await pages();
     const counsellor = await as('counsellor');
-    const results = await (await counsellor.post('/search', ADULT_SKILLS)).text();
+    const searched = await counsellor.post('/search', ADULT_SKILLS);
+    expect(searched.status).toBe(303);
+    const results = await (await counsellor.get(searched.headers.get('location')!)).text();
     expect(results).toContain('data-refer="P-001"');
     expect(results).toContain('Jangan menulis nama, NIK atau alamat klien.');
 

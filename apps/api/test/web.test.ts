@@ -44,7 +44,13 @@ const JUVENILE_BANDUNG: Array<[string, string]> = [
   ['mode', 'home-visit'],
 ];
 
-const search = (pairs: Array<[string, string]>) => ctx.app.request('/search', form(pairs));
+/** Posts the search form and, as a browser does, follows the answer to the results' own address. */
+async function search(pairs: Array<[string, string]>): Promise<Response> {
+  const res = await ctx.app.request('/search', form(pairs));
+  if (res.status !== 303) return res;
+  expect(res.headers.get('location')).toMatch(/^\/results\/[A-Za-z0-9_-]{16,64}(\?lang=en)?$/);
+  return ctx.app.request(res.headers.get('location')!);
+}
 
 /** Every value of `attribute` on the page. */
 const attributes = (html: string, attribute: string): string[] =>
@@ -236,6 +242,47 @@ describe('posting the form', () => {
     const html = await (await search([...pairs, ['bapasId', '026']])).text();
     expect(html).toContain('data-code="same-bapas"');
   });
+  it('sums up each need above the matches: partners in reach, the best, and the needs nobody meets first', async () => {
+    // Legal aid and a need no partner in the demo registry offers near Bandung, for a juvenile.
+    const html = await (await search([...JUVENILE_BANDUNG, ['need', 'business-capital']])).text();
+    const rows = [...html.matchAll(/<tr data-need="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((match) => ({ need: match[1]!, row: match[2]! }));
+    expect(rows.map((row) => row.need).sort()).toEqual(['business-capital', 'legal-aid']);
+    const listed = partnerIds(html);
+    for (const { need, row } of rows) {
+      const count = Number(/data-label="Mitra dalam jangkauan">(\d+)/.exec(row)?.[1]);
+      const best = /href="\/partners\/([^"?]+)/.exec(row)?.[1];
+      if (count === 0) {
+        expect(row, need).toContain('Tidak ada mitra dalam jangkauan');
+        expect(best, need).toBeUndefined();
+      } else {
+        // The best for a need is the first listed partner that meets it.
+        const firstMeeting = listed.find((id) =>
+          new RegExp(`data-partner-id="${id}"[\\s\\S]*?class="met" data-service="${need}"`).test(html),
+        );
+        expect(best, need).toBe(firstMeeting);
+      }
+    }
+    // A need nobody meets comes first.
+    const counts = rows.map(({ row }) => Number(/data-label="Mitra dalam jangkauan">(\d+)/.exec(row)?.[1]));
+    expect(counts).toEqual([...counts].sort((a, b) => Number(a > 0) - Number(b > 0)));
+  });
+
+  it('says "Daring" before the distance for a partner that meets every need online only', async () => {
+    const html = await (await search([...JUVENILE_BANDUNG.filter(([name]) => name !== 'mode'), ['mode', 'remote']])).text();
+    const cards = html.split('<li class="match"').slice(1);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card).toMatch(/<strong data-online="true">Daring<\/strong> · Jarak/);
+    const inPerson = (await (await search(JUVENILE_BANDUNG.filter(([name, value]) => name !== 'mode' || value === 'in-person'))).text())
+      .split('<li class="match"')
+      .slice(1);
+    for (const card of inPerson) expect(card).not.toContain('data-online');
+  });
+
+  it('names a blank religion for what it is: partners of any faith', async () => {
+    const html = await (await ctx.app.request('/')).text();
+    expect(html).toContain('<option value="">tidak disebut (agama apa pun)</option>');
+    expect(html).toMatch(/id="religion-hint"[^>]*>Bila diisi, bimbingan keagamaan hanya dari mitra seagama/);
+  });
 });
 
 describe('invalid input', () => {
@@ -326,15 +373,43 @@ describe('the language switch', () => {
     expect(html).toContain('Why is a partner missing?');
   });
 
-  it('switches the language of a results page by posting the same search again', async () => {
-    const html = await (await search(JUVENILE_BANDUNG)).text();
+  it('switches the language of a results page by a link to the same results, with no client detail in any link', async () => {
+    const res = await ctx.app.request('/search', form(JUVENILE_BANDUNG));
+    expect(res.status).toBe(303);
+    const address = res.headers.get('location')!;
+    const html = await (await ctx.app.request(address)).text();
+    const switcher = html.slice(html.indexOf('class="lang-switch"'), html.indexOf('</header>'));
+    expect(switcher).toContain(`href="${address}?lang=en"`);
+    const english = await (await ctx.app.request(`${address}?lang=en`)).text();
+    expect(english).toContain('Recommended partners');
+    expect(partnerIds(english)).toEqual(partnerIds(html));
+    // The client's details never go into a link.
+    expect(attributes(html, 'href').filter((href) => /32\.73|juvenile|legal-aid/.test(href))).toEqual([]);
+  });
+
+  it('keeps the province chosen on the coverage page when the language is switched', async () => {
+    const html = await (await ctx.app.request('/coverage?province=32')).text();
+    const switcher = html.slice(html.indexOf('class="lang-switch"'), html.indexOf('</header>'));
+    expect(switcher).toContain('href="/coverage?province=32&amp;lang=en"');
+    const english = await (await ctx.app.request('/coverage?province=32&lang=en')).text();
+    expect(english.slice(english.indexOf('class="lang-switch"'), english.indexOf('</header>'))).toContain('href="/coverage?province=32"');
+  });
+
+  it('keeps what was typed when the language is switched on a form with errors', async () => {
+    const res = await ctx.app.request('/search', form(JUVENILE_BANDUNG.filter(([name]) => name !== 'ageGroup')));
+    expect(res.status).toBe(422);
+    const html = await res.text();
     const switcher = html.slice(html.indexOf('class="lang-switch"'), html.indexOf('</header>'));
     expect(switcher).toContain('<form method="post" action="/search">');
     expect(switcher).toContain('<input type="hidden" name="regencyCode" value="32.73"/>');
-    expect(switcher).toContain('<input type="hidden" name="ageGroup" value="juvenile"/>');
     expect(switcher).toMatch(/<button type="submit" name="lang" value="en"/);
-    // The client's details never go into a link.
-    expect(attributes(html, 'href').filter((href) => /32\.73|juvenile|legal-aid/.test(href))).toEqual([]);
+  });
+
+  it('opens results only for the search that made them, and says so once they are gone', async () => {
+    const gone = await ctx.app.request('/results/AAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('cache-control')).toBe('no-store');
+    expect(await gone.text()).toContain('Hasil pencarian disimpan 30 menit');
   });
 });
 
@@ -382,8 +457,9 @@ describe('the coverage page', () => {
     const response = await ctx.app.request('/coverage?lang=en');
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('href="/coverage/map.svg"');
-    expect(html).toContain('href="/coverage.csv"');
+    // The English page links the English map, and the CSV (whose words are the library's, in both languages).
+    expect(html).toContain('href="/coverage/map.svg?lang=en"');
+    expect(html).toContain('href="/coverage.csv?lang=en"');
     expect(html).not.toContain('href="/v1/');
     expect(html).toContain('id="coverage-by-service"');
     expect(html).toContain('id="coverage-by-kanwil"');

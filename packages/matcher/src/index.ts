@@ -3,7 +3,7 @@ export { createMatcher, type Matcher } from './matcher';
 export { allocate, SCORE_UNITS } from './allocation/allocate';
 export { MatcherError, MATCHER_ERROR_CODES, formatIssue, type MatcherErrorCode, type MatcherIssue } from './errors';
 export { haversineKm, gaussDecay, type DecayParams } from './geo';
-export { TAXONOMY, EXCLUSION_LABELS, MISSING_LABELS, FACTOR_LABELS } from './labels';
+export { TAXONOMY, EXCLUSION_LABELS, MISSING_LABELS, BEYOND_REACH_LABELS, FACTOR_LABELS } from './labels';
 export {
   PRIORITIES,
   DEFAULT_PRIORITY,
@@ -121,7 +121,11 @@ export {
   GroupSummarySchema,
   ServiceSummarySchema,
   PlaceGapsSchema,
+  BeyondReachSchema,
+  BEYOND_REACH_REASONS,
   DEFAULT_TOP_GAPS,
+  type BeyondReach,
+  type BeyondReachReason,
   type Coverage,
   type CoveragePlace,
   type CoverageOptions,

@@ -1,4 +1,5 @@
 import { FACTORS } from './factors';
+import type { BeyondReachReason } from './schemas/coverage';
 import { EXCLUSION_REASONS, MISSING_REASONS, type ExclusionReason, type MissingReason } from './schemas/result';
 import {
   AGE_GROUP_IDS,
@@ -43,6 +44,13 @@ export const MISSING_LABELS: Readonly<Record<MissingReason, Label>> = {
   'sector-mismatch': { id: 'sektor lain', en: 'another sector' },
   'mode-mismatch': { id: 'cara layanan tidak sesuai', en: 'no acceptable mode' },
   'out-of-range': { id: 'terlalu jauh', en: 'too far' },
+};
+
+/** Why a gap names no nearest partner beyond reach (`CoverageCell.nearestBeyondReach.reason`). */
+export const BEYOND_REACH_LABELS: Readonly<Record<BeyondReachReason, Label>> = {
+  'not-offered': { id: 'tidak ada mitra aktif yang memberikan layanan ini', en: 'no active partner offers this service' },
+  'at-capacity': { id: 'semua mitra yang memberikannya penuh', en: 'every partner offering it is full' },
+  'no-coordinates': { id: 'mitra yang memberikannya tidak mencatat koordinat', en: 'the partners offering it record no coordinates' },
 };
 
 /**

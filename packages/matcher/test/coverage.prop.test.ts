@@ -32,6 +32,24 @@ describe('coverage properties', () => {
     );
   });
 
+  it('a gap, and only a gap, names a partner beyond reach that offers the missing service', () => {
+    fc.assert(
+      fc.property(partnersArb(), placesArb(), (partners, places) => {
+        for (const place of coverage(partners, places).places) {
+          for (const cell of place.services) {
+            expect(cell.nearestBeyondReach !== undefined).toBe(cell.partners === 0);
+            const named = cell.nearestBeyondReach;
+            if (!named?.found) continue;
+            const offering = partners.find((p) => p.id === named.partnerId);
+            expect(offering?.offerings.some((o) => o.service === cell.service)).toBe(true);
+            expect(offering?.location).toBeDefined();
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
   it('deactivating a partner never removes a gap', () => {
     fc.assert(
       fc.property(

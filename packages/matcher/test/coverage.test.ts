@@ -116,6 +116,48 @@ describe('coverage: the partner rules of recommend', () => {
     expect(result.places[0]!.gaps).toEqual(['legal-aid']);
   });
 
+  it('names for a gap the nearest partner with room beyond reach, and its distance', () => {
+    const partners = [
+      partner('NEAR', { serviceRadiusKm: 20 }), // 48.0 km from Garut
+      partner('FAR', { location: TOWNS.bogor, serviceRadiusKm: 20 }),
+      partner('FULL', { location: TOWNS.garut, serviceRadiusKm: 1, capacity: { total: 1, used: 1 } }),
+    ];
+    const result = coverage(partners, PLACES, { services: ['legal-aid'] });
+    expect(cellOf(result, 'garut', 'legal-aid')).toMatchObject({
+      partners: 0,
+      nearestKm: null,
+      nearestBeyondReach: { found: true, partnerId: 'NEAR', name: 'Mitra NEAR', km: 47.97 },
+    });
+    // A covered service names no partner beyond reach.
+    expect(cellOf(result, 'bandung', 'legal-aid')).not.toHaveProperty('nearestBeyondReach');
+  });
+
+  it('breaks a tie in distance by the smaller partner id, whatever the order of the partners', () => {
+    const twins = [partner('B', { serviceRadiusKm: 5 }), partner('A', { serviceRadiusKm: 5 })];
+    const forward = coverage(twins, [place('garut')], { services: ['legal-aid'] });
+    const backward = coverage([...twins].reverse(), [place('garut')], { services: ['legal-aid'] });
+    expect(forward.places[0]!.services[0]!.nearestBeyondReach).toMatchObject({ found: true, partnerId: 'A' });
+    expect(backward).toEqual(forward);
+  });
+
+  it('gives the reason, never a made-up partner, when no partner beyond reach can be named', () => {
+    const reasonAt = (partners: Partner[]) =>
+      coverage(partners, [place('garut')], { services: ['legal-aid'] }).places[0]!.services[0]!.nearestBeyondReach;
+    expect(reasonAt([])).toEqual({ found: false, reason: 'not-offered' });
+    expect(reasonAt([partner('OFF', { active: false }), partner('JUV', { eligibility: { ageGroups: ['juvenile'] } })])).toEqual({
+      found: false,
+      reason: 'not-offered',
+    });
+    expect(reasonAt([partner('FULL', { serviceRadiusKm: 5, capacity: { total: 2, used: 2 } })])).toEqual({
+      found: false,
+      reason: 'at-capacity',
+    });
+    expect(reasonAt([partner('NOWHERE', { location: undefined, regencyCode: '32.73' })])).toEqual({
+      found: false,
+      reason: 'no-coordinates',
+    });
+  });
+
   it('does not report as full a partner that could not serve an adult even with room', () => {
     const result = coverage(
       [partner('FULL-JUVENILE', { capacity: { total: 2, used: 2 }, eligibility: { ageGroups: ['juvenile'] } })],

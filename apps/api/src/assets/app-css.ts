@@ -50,12 +50,13 @@ h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
 .viewer { display: inline; }
 .note { background: var(--band); border-left: 4px solid var(--brand); padding: .5rem 1rem; }
 .hint { color: var(--muted); font-size: .95rem; margin: .1rem 0 .4rem; }
-fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; padding: .5rem 1rem 1rem; }
+fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; padding: .5rem 1rem 1rem; min-width: 0; }
 legend { font-weight: 700; padding: 0 .25rem; }
 fieldset fieldset { margin: .5rem 0; }
 fieldset fieldset legend { font-weight: 600; }
-.needs-fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0 1rem; }
-.need { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: .25rem .75rem; padding: .2rem 0; border-bottom: 1px dotted var(--line); }
+.needs-fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: 0 1rem; }
+.need { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .25rem .75rem; padding: .2rem 0; border-bottom: 1px dotted var(--line); }
+.need .choice { flex: 1 1 9rem; min-width: 0; overflow-wrap: break-word; }
 .need .choice { margin-right: 0; }
 .need:last-child { border-bottom: 0; }
 .need .priority { display: flex; gap: .35rem; align-items: center; font-size: .95rem; }
@@ -105,7 +106,8 @@ table.factors { font-size: .875rem; width: 100%; max-width: 22rem; }
 table.factors th, table.factors td { padding: .15rem .4rem; }
 table.factors td { white-space: nowrap; }
 .score { margin: .2rem 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+dl.facts { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: .2rem 1rem; }
+dl.facts dt { overflow-wrap: break-word; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 a[href^="tel:"] { white-space: nowrap; }
@@ -140,6 +142,20 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .blank-line .line { flex: 1; border-bottom: 1px solid var(--ink); min-height: 1.5rem; }
 .signature { margin-top: 3rem; max-width: 18rem; margin-left: auto; text-align: center; }
 .signature .line { border-bottom: 1px solid var(--ink); height: 4rem; margin: 0; }
+.print-only, table.print-table { display: none; }
+.print-pick { float: right; display: inline-flex; gap: .35rem; align-items: center; font-size: .95rem; margin: 0 0 .25rem 1rem; }
+table.need-summary { width: 100%; max-width: 44rem; }
+table.need-summary caption { font-weight: 700; font-size: 1.05rem; }
+tr.unmet-need th, tr.unmet-need td { background: var(--error-bg); color: var(--error); }
+/* On a phone, each need is a small block: its name, then its count and best partner, labelled. */
+@media screen and (max-width: 40rem) {
+  table.need-summary thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.need-summary, table.need-summary tbody, table.need-summary tr, table.need-summary th, table.need-summary td { display: block; width: 100%; }
+  table.need-summary tr { border: 1px solid var(--line); border-radius: 4px; margin: .4rem 0; }
+  table.need-summary th, table.need-summary td { border: 0; text-align: left; }
+  table.need-summary td::before { content: attr(data-label) ": "; font-weight: 600; }
+}
+.where { white-space: normal; }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media print {
   header.site nav, .lang-switch, .skip, .no-print, form.search, .error-summary, .banner, body:has(.letter) footer.site, .viewer { display: none !important; }
@@ -150,5 +166,55 @@ footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size:
   a { color: #000; }
   .match { border-color: #000; }
   .bar, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { size: A4; margin: 12mm; }
+  .print-only { display: block; }
+  /* Compact: the matches as one table (ten fit on one or two A4 pages), the cards left out. */
+  ol.matches, #why-missing-section { display: none !important; }
+  table.print-table { display: table !important; width: 100%; font-size: 8.5pt; line-height: 1.3; }
+  table.print-table th, table.print-table td { padding: .15rem .3rem; }
+  table.need-summary, dl.criteria { font-size: 8.5pt; }
+  main > h1, main > h1 + p { display: none; }
+  h2 { font-size: 12pt; margin: .5rem 0 .25rem; }
+  h3 { font-size: 10pt; }
+  th, td { border-color: #000; }
+  /* Ticked partners only, when any is ticked: no script, the checkboxes say it (one rule per rank of the ten). */
+  body:has(.print-pick-box:checked) tr.print-row { display: none; }
+  body:has(#print-pick-1:checked) tr.print-row[data-rank="1"] { display: table-row; }
+  body:has(#print-pick-2:checked) tr.print-row[data-rank="2"] { display: table-row; }
+  body:has(#print-pick-3:checked) tr.print-row[data-rank="3"] { display: table-row; }
+  body:has(#print-pick-4:checked) tr.print-row[data-rank="4"] { display: table-row; }
+  body:has(#print-pick-5:checked) tr.print-row[data-rank="5"] { display: table-row; }
+  body:has(#print-pick-6:checked) tr.print-row[data-rank="6"] { display: table-row; }
+  body:has(#print-pick-7:checked) tr.print-row[data-rank="7"] { display: table-row; }
+  body:has(#print-pick-8:checked) tr.print-row[data-rank="8"] { display: table-row; }
+  body:has(#print-pick-9:checked) tr.print-row[data-rank="9"] { display: table-row; }
+  body:has(#print-pick-10:checked) tr.print-row[data-rank="10"] { display: table-row; }
 }
+/* coverage page */
+.coverage-filter { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; margin: .75rem 0 1rem; padding: .6rem .8rem; background: var(--band); border-radius: 4px; }
+.coverage-filter label { font-weight: 600; }
+.coverage-filter select { flex: 1 1 12rem; min-width: 0; max-width: 24rem; }
+.coverage-filter button.primary { padding: .35rem 1.1rem; }
+.coverage-headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: .5rem; margin: .5rem 0 1rem; }
+.coverage-headline div { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .75rem; display: flex; flex-direction: column-reverse; justify-content: flex-end; }
+.coverage-headline dt { color: var(--muted); font-size: .9rem; line-height: 1.3; }
+.coverage-headline dd { margin: 0; font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.2; }
+.coverage-map { margin: 1rem 0; }
+.coverage-map img { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
+.coverage-legend { margin-top: .5rem; }
+.coverage-legend-title { font-weight: 600; margin: 0 0 .25rem; }
+.coverage-legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.25rem; }
+.coverage-legend li { display: inline-flex; align-items: center; gap: .4rem; font-variant-numeric: tabular-nums; }
+.coverage-swatch { display: inline-block; width: 1rem; height: 1rem; border-radius: 50%; border: 1px solid var(--ink); flex: none; }
+.coverage-links { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; padding: 0; list-style: none; }
+.coverage-table { width: 100%; }
+.coverage-table th[scope="row"], .coverage-table td { overflow-wrap: anywhere; }
+.coverage-table td.num { white-space: nowrap; overflow-wrap: normal; }
+@media (max-width: 30rem) { .coverage-table th, .coverage-table td { padding: .2rem .35rem; font-size: .9rem; } }
+.coverage-kanwil { margin: 1rem 0 1.25rem; }
+.coverage-gaps { table-layout: fixed; }
+.coverage-gaps th:first-child { width: 40%; }
+.coverage-count { white-space: nowrap; }
+@media print { .coverage-filter { display: none; } .coverage-swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+/* end coverage page */
 `;

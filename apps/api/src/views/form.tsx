@@ -303,13 +303,16 @@ export function SearchForm({ lang, values, errors, bapas, regencies }: SearchFor
           </div>
           <div class="control">
             <label for="religion">{t.religion}</label>
+            <p class="hint" id="religion-hint">
+              {t.religionHint}
+            </p>
             <select
               id="religion"
               name="religion"
               aria-invalid={invalid(errors, 'religion')}
-              aria-describedby={describedBy(errors, ['religion'])}
+              aria-describedby={describedBy(errors, ['religion'], 'religion-hint')}
             >
-              <option value="">{t.notStated}</option>
+              <option value="">{t.religionAny}</option>
               {RELIGION_IDS.map((religion) => (
                 <option value={religion} selected={values.religion === religion}>
                   {LABELS.religion[religion][lang]}

@@ -19,8 +19,9 @@ export interface LayoutProps {
   children?: Child;
 }
 
-/** `path?lang=xx`, keeping any other query parameter out (pages take only `lang`). */
-export const withLang = (path: string, lang: Lang): string => (lang === 'id' ? path : `${path}?lang=${lang}`);
+/** `path?lang=xx` (or `&lang=xx` after a query the path already has, such as a province chosen). */
+export const withLang = (path: string, lang: Lang): string =>
+  lang === 'id' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 
 function LangSwitch({ lang, path, repost }: Pick<LayoutProps, 'lang' | 'path' | 'repost'>) {
   const t = strings(lang);
@@ -84,6 +85,7 @@ function NavLinks({ lang, path }: { lang: Lang; path: string }) {
   const viewer = useContext(PageViewerContext);
   const t = strings(lang);
   const role = viewer.mode === 'signed-in' ? (viewer.role as Role) : undefined;
+  const here = path.split('?')[0]!;
   const shown = NAV.filter((item) => role === undefined || role === 'admin' || item.roles.includes(role));
   return (
     <ul>
@@ -91,7 +93,7 @@ function NavLinks({ lang, path }: { lang: Lang; path: string }) {
         <li>
           <a
             href={withLang(item.path, lang)}
-            aria-current={item.path === path || (item.path !== '/' && path.startsWith(`${item.path}/`)) ? 'page' : undefined}
+            aria-current={item.path === here || (item.path !== '/' && here.startsWith(`${item.path}/`)) ? 'page' : undefined}
           >
             {item.label(t)}
           </a>

@@ -8,6 +8,8 @@ export interface PartnerPageProps {
   partner: Partner;
   bapasName: string;
   pokmasName?: string | undefined;
+  /** The results page the partner was opened from, for the way back. */
+  backTo?: string | undefined;
   /** Service radius used when the partner gives none (the matcher's default). */
   defaultServiceRadiusKm: number;
 }
@@ -15,13 +17,13 @@ export interface PartnerPageProps {
 const list = (values: readonly string[] | undefined, all: string) => (values && values.length > 0 ? values.join(', ') : all);
 
 /** A partner's own page: what it offers and how, whom it accepts, its capacity and contact. */
-export function PartnerPage({ lang, partner, bapasName, pokmasName, defaultServiceRadiusKm }: PartnerPageProps) {
+export function PartnerPage({ lang, partner, bapasName, pokmasName, defaultServiceRadiusKm, backTo }: PartnerPageProps) {
   const t = strings(lang);
   const free = freePlaces(partner);
   return (
     <article aria-labelledby="partner-name" data-partner-id={partner.id}>
       <p class="no-print">
-        <a href={withLang('/', lang)}>{t.backToSearch}</a>
+        {backTo ? <a href={withLang(backTo, lang)}>{t.backToResults}</a> : <a href={withLang('/', lang)}>{t.backToSearch}</a>}
       </p>
       <h1 id="partner-name">{partner.name}</h1>
       <p class="meta">

@@ -17,6 +17,8 @@ export interface ReferState {
 /** What the results need to offer a referral on each match: the search, to post again with it. */
 export interface ReferOffer {
   readonly repost: Repost;
+  /** The saved search's id, so that a refused referral shows the results at their address. */
+  readonly resultsId?: string | undefined;
   /** The last referral form sent, when it was refused. */
   readonly state?: ReferState | undefined;
 }
@@ -54,6 +56,7 @@ export function ReferForm({ lang, view, rank, offer }: { lang: Lang; view: Match
         <CsrfField />
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="partnerId" value={partner.id} />
+        {offer.resultsId ? <input type="hidden" name="results" value={offer.resultsId} /> : null}
         {offer.repost.map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}

@@ -372,7 +372,7 @@ export function ReferralLetter({ lang, view, partner }: { lang: Lang; view: Refe
       <p>{l.body}</p>
       <p class="blank-line">
         <span>{l.clientName}:</span>
-        <span class="line" aria-label={l.clientNameHint} data-blank-name />
+        <span class="line" aria-hidden="true" data-blank-name />
       </p>
       <p class="hint">({l.clientNameHint})</p>
       <h2>{t.referrals.services}</h2>

@@ -10,9 +10,10 @@ import {
   type Lang,
   type Match,
   type Partner,
+  type ServiceId,
 } from '@pokmas/matcher';
 import type { LocatedClient } from '../lib/locate';
-import { formatNumber, serviceLabel, strings } from './i18n';
+import { formatDate, formatNumber, serviceLabel, strings } from './i18n';
 import { withLang } from './layout';
 import { ReferForm, type ReferOffer } from './refer-form';
 
@@ -22,6 +23,16 @@ export interface MatchView {
   partner: Partner;
   bapasName: string;
   pokmasName?: string | undefined;
+}
+
+/** One need of the summary above the matches. */
+export interface NeedSummaryRow {
+  readonly service: ServiceId;
+  /** Partners in reach that meet it, counted up to the search's cap. */
+  readonly count: number;
+  /** The count stopped at the cap: there may be more. */
+  readonly capped: boolean;
+  readonly best?: { readonly partnerId: string; readonly name: string };
 }
 
 /** The names the directory gives the client's regency and Bapas, for those the client has. */
@@ -41,6 +52,12 @@ export interface ResultsProps {
   refer?: ReferOffer | undefined;
   /** Why the last referral was not made (the last place taken, a rule), above the matches. */
   referAlert?: string | undefined;
+  /** The id of the saved search these results answer (their address is `/results/{id}`). */
+  resultsId?: string | undefined;
+  /** Each need: how many partners in reach meet it, and the best; needs nobody meets first. */
+  needs: readonly NeedSummaryRow[];
+  /** When the results were computed (ISO 8601), printed with them. */
+  computedAt: string;
 }
 
 /**
@@ -185,18 +202,47 @@ export function ContactDetails({ lang, partner }: { lang: Lang; partner: Partner
   );
 }
 
-function MatchCard({ lang, view, rank, refer }: { lang: Lang; view: MatchView; rank: number; refer?: ReferOffer | undefined }) {
+/** Whether every need the partner meets is met remotely only: then the distance does not matter. */
+const onlineOnly = (match: Match): boolean =>
+  match.covered.length > 0 && match.covered.every((need) => need.modes.length > 0 && need.modes.every((mode) => mode === 'remote'));
+
+/** A partner's page, with the way back to these results when they have an address. */
+function partnerHref(partnerId: string, lang: Lang, resultsId: string | undefined): string {
+  const query = new URLSearchParams({ ...(lang !== 'id' && { lang }), ...(resultsId && { from: resultsId }) }).toString();
+  return `/partners/${encodeURIComponent(partnerId)}${query ? `?${query}` : ''}`;
+}
+
+function MatchCard({
+  lang,
+  view,
+  rank,
+  refer,
+  resultsId,
+}: {
+  lang: Lang;
+  view: MatchView;
+  rank: number;
+  refer?: ReferOffer | undefined;
+  resultsId?: string | undefined;
+}) {
   const t = strings(lang);
   const { match, partner } = view;
   const id = `match-${rank}`;
   return (
     <li class="match" data-partner-id={partner.id}>
+      <label class="print-pick no-print">
+        <input type="checkbox" class="print-pick-box" id={`print-pick-${rank}`} />
+        {t.printPick}
+        <span class="visually-hidden">: {partner.name}</span>
+      </label>
       <header>
         <h3 id={`${id}-name`}>
           <span class="rank">{rank}.</span>
-          <a href={withLang(`/partners/${encodeURIComponent(partner.id)}`, lang)}>{partner.name}</a>
+          <a href={partnerHref(partner.id, lang, resultsId)}>{partner.name}</a>
         </h3>
-        <span>
+        <span class="where">
+          {onlineOnly(match) ? <strong data-online="true">{t.online}</strong> : null}
+          {onlineOnly(match) ? ' · ' : null}
           {t.distance}: {match.distanceKm === null ? t.distanceUnknown : t.km(formatNumber(match.distanceKm, lang))}
         </span>
       </header>
@@ -247,6 +293,82 @@ function MatchCard({ lang, view, rank, refer }: { lang: Lang; view: MatchView; r
   );
 }
 
+/** The matches as the print shows them: one compact row each, the cards left out. */
+function PrintTable({ lang, matches }: { lang: Lang; matches: readonly MatchView[] }) {
+  const t = strings(lang);
+  return (
+    <table class="print-table" aria-hidden="true">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>{t.referrals.partner}</th>
+          <th>{t.covered}</th>
+          <th>{t.missing}</th>
+          <th>{t.distance}</th>
+          <th>{t.score}</th>
+          <th>{t.contact}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {matches.map(({ match, partner, bapasName, pokmasName }, index) => (
+          <tr class="print-row" data-rank={String(index + 1)}>
+            <td>{index + 1}</td>
+            <td>
+              <strong>{partner.name}</strong>
+              <br />
+              {LABELS.kind[partner.kind][lang]} · {pokmasName ?? '—'} · {bapasName}
+            </td>
+            <td>
+              {match.covered
+                .map((need) => `${serviceLabel(need.service, lang)} (${need.modes.map((mode) => LABELS.mode[mode][lang]).join(', ')})`)
+                .join('; ')}
+            </td>
+            <td>{match.missing.length === 0 ? t.none : match.missing.map((need) => serviceLabel(need.service, lang)).join('; ')}</td>
+            <td>
+              {onlineOnly(match) ? `${t.online} · ` : ''}
+              {match.distanceKm === null ? t.distanceUnknown : t.km(formatNumber(match.distanceKm, lang))}
+            </td>
+            <td class="num">{percent(match.score)}</td>
+            <td>{[partner.contact?.person, partner.contact?.phone, partner.contact?.address].filter(Boolean).join(' · ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Each need at a glance: who meets it in reach, and the needs nobody meets, first. */
+function NeedSummary({ lang, needs, resultsId }: { lang: Lang; needs: readonly NeedSummaryRow[]; resultsId?: string | undefined }) {
+  const t = strings(lang).needSummary;
+  return (
+    <table class="need-summary">
+      <caption>{t.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.need}</th>
+          <th scope="col" class="num">
+            {t.partners}
+          </th>
+          <th scope="col">{t.best}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {needs.map((row) => (
+          <tr data-need={row.service} class={row.count === 0 ? 'unmet-need' : undefined}>
+            <th scope="row">{serviceLabel(row.service, lang)}</th>
+            <td class="num" data-label={t.partners}>
+              {row.capped ? t.atLeast(row.count) : row.count}
+            </td>
+            <td data-label={t.best}>
+              {row.best ? <a href={partnerHref(row.best.partnerId, lang, resultsId)}>{row.best.name}</a> : <strong>{t.nobody}</strong>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** "Why is a partner missing?": how many partners each hard rule left out. */
 export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly Exclusion[] }) {
   const t = strings(lang);
@@ -282,12 +404,14 @@ export function Exclusions({ lang, excluded }: { lang: Lang; excluded: readonly 
 }
 
 /** The ranked partners, best first, then the exclusion counts. */
-export function Results({ lang, located, placeNames, matches, excluded, refer, referAlert }: ResultsProps) {
+export function Results({ lang, located, placeNames, matches, excluded, refer, referAlert, resultsId, needs, computedAt }: ResultsProps) {
   const t = strings(lang);
   return (
     <section aria-labelledby="results-title" id="results">
       <h2 id="results-title">{t.resultsTitle}</h2>
+      <p class="print-only printed-on">{t.printedOn(formatDate(computedAt, lang), placeNames.bapas ?? '')}</p>
       <Criteria lang={lang} located={located} placeNames={placeNames} />
+      <NeedSummary lang={lang} needs={needs} resultsId={resultsId} />
       {referAlert ? (
         <p class="error-summary" role="alert" id="refer-alert" tabindex={-1} autofocus>
           {referAlert}
@@ -297,9 +421,10 @@ export function Results({ lang, located, placeNames, matches, excluded, refer, r
       <p class="hint no-print">{t.printHint}</p>
       <ol class="matches">
         {matches.map((view, index) => (
-          <MatchCard lang={lang} view={view} rank={index + 1} refer={refer} />
+          <MatchCard lang={lang} view={view} rank={index + 1} refer={refer} resultsId={resultsId} />
         ))}
       </ol>
+      <PrintTable lang={lang} matches={matches} />
       <Exclusions lang={lang} excluded={excluded} />
     </section>
   );

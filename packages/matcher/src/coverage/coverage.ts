@@ -8,6 +8,7 @@ import {
   CoverageOptionsSchema,
   CoveragePlacesSchema,
   DEFAULT_TOP_GAPS,
+  type BeyondReach,
   type Coverage,
   type CoverageCell,
   type CoverageOptions,
@@ -33,6 +34,22 @@ function parsePlaces(input: unknown): CoveragePlace[] {
 /** The measured services in taxonomy order, whatever order they were asked in. */
 export function orderServices(services: readonly ServiceId[] | undefined): ServiceId[] {
   return services ? SERVICE_IDS.filter((service) => services.includes(service)) : [...SERVICE_IDS];
+}
+
+const roundKm = (km: number) => Math.round(km * 100) / 100;
+
+/** Nearer, or as near with the smaller partner id: the order is the same whatever the input order. */
+const isNearer = (km: number, candidate: CoverageCandidate, than: { candidate: CoverageCandidate; km: number }) =>
+  km < than.km || (km === than.km && candidate.prepared.partner.id < than.candidate.prepared.partner.id);
+
+/** What a gap says of the nearest partner beyond reach: the partner, or why there is none. */
+function beyondReach(nearest: { candidate: CoverageCandidate; km: number } | undefined, withRoom: number, offering: number): BeyondReach {
+  if (nearest) {
+    const { partner } = nearest.candidate.prepared;
+    return { found: true, partnerId: partner.id, name: partner.name, km: roundKm(nearest.km) };
+  }
+  if (offering === 0) return { found: false, reason: 'not-offered' };
+  return { found: false, reason: withRoom === 0 ? 'at-capacity' : 'no-coordinates' };
 }
 
 function measurePlace(
@@ -61,10 +78,17 @@ function measurePlace(
     let unlimitedPartners = 0;
     let atCapacity = 0;
     const genders = new Set<GenderId>();
+    // For a gap: the nearest partner with room that offers the service but does not reach here.
+    let beyond: { candidate: CoverageCandidate; km: number } | undefined;
+    let withRoom = 0;
     for (const candidate of byService.get(need.service) ?? []) {
       const km = distanceTo(candidate.prepared);
       const verdict = assessNeed(client, candidate.prepared, need, km, options);
-      if (!verdict.met) continue;
+      if (!candidate.full) withRoom += 1;
+      if (!verdict.met) {
+        if (!candidate.full && km !== null && (!beyond || isNearer(km, candidate, beyond))) beyond = { candidate, km };
+        continue;
+      }
       if (candidate.full) {
         atCapacity += 1;
         continue;
@@ -83,11 +107,12 @@ function measurePlace(
       partners,
       inPerson,
       remoteOnly: partners - inPerson,
-      nearestKm: Number.isFinite(nearest) ? Math.round(nearest * 100) / 100 : null,
+      nearestKm: Number.isFinite(nearest) ? roundKm(nearest) : null,
       freePlaces,
       unlimitedPartners,
       atCapacity,
       genders: GENDER_IDS.filter((gender) => genders.has(gender)),
+      ...(partners === 0 && { nearestBeyondReach: beyondReach(beyond, withRoom, byService.get(need.service)?.length ?? 0) }),
     };
   });
   return placeFromCells(place, cells);
@@ -103,7 +128,8 @@ function measurePlace(
  * The client asked about is an adult who accepts every mode and names no faith, sector or
  * travel limit. Partners that serve only one gender count: they cover the place for that
  * gender, and each cell lists the genders served. Full partners are not counted but reported
- * in `atCapacity`.
+ * in `atCapacity`. A gap names in `nearestBeyondReach` the nearest partner with room that offers
+ * the service beyond its reach, with the distance, or the reason there is none.
  *
  * Places are any points; the library knows nothing of Bapas. The API measures every Bapas
  * seat by default, with its Kanwil as the `group`. Pure: no I/O, no clock; the inputs are

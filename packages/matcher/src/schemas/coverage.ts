@@ -46,6 +46,29 @@ export const CoverageSelectionSchema = z.strictObject({
 });
 export type CoverageSelection = z.infer<typeof CoverageSelectionSchema>;
 
+/** Why a gap has no nearest partner beyond reach to name. */
+export const BEYOND_REACH_REASONS = [
+  /** No active partner that takes adults offers the service anywhere. */
+  'not-offered',
+  /** Some do, but every one of them is full. */
+  'at-capacity',
+  /** Some with free places do, but none records coordinates: no distance can be measured. */
+  'no-coordinates',
+] as const;
+export const BeyondReachReasonSchema = z.enum(BEYOND_REACH_REASONS);
+export type BeyondReachReason = z.infer<typeof BeyondReachReasonSchema>;
+
+/**
+ * For a gap: the nearest partner that offers the service and has a free place, though beyond
+ * its reach of this place (`found: true`), or why there is none (`found: false`); ties go to the
+ * smaller partner id.
+ */
+export const BeyondReachSchema = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(true), partnerId: IdSchema, name: z.string(), km: z.number().min(0) }),
+  z.object({ found: z.literal(false), reason: BeyondReachReasonSchema }),
+]);
+export type BeyondReach = z.infer<typeof BeyondReachSchema>;
+
 /** One service at one place: who can serve an adult client there. */
 export const CoverageCellSchema = z.object({
   service: ServiceIdSchema,
@@ -65,6 +88,8 @@ export const CoverageCellSchema = z.object({
   atCapacity: z.number().int().min(0),
   /** The genders served by at least one of the partners (both, unless all are restricted). */
   genders: z.array(GenderSchema),
+  /** Only on a gap (`partners` 0): the nearest partner offering the service beyond reach, or why none. */
+  nearestBeyondReach: BeyondReachSchema.optional(),
 });
 export type CoverageCell = z.infer<typeof CoverageCellSchema>;
 

@@ -1,5 +1,5 @@
 import { type BapasOffice, type CsvCell, writeCsv } from '@pokmas/directory';
-import { getService, type PlaceCoverage } from '@pokmas/matcher';
+import { getService, type BeyondReach, type Lang, type PlaceCoverage } from '@pokmas/matcher';
 
 /** The columns, one row per Bapas and service ("long" form, for filters and pivot tables). */
 export const COVERAGE_CSV_COLUMNS = [
@@ -20,13 +20,24 @@ export const COVERAGE_CSV_COLUMNS = [
   'at_capacity',
   'genders',
   'gap',
+  // For a gap: the nearest partner offering the service though beyond reach, or why there is none.
+  'beyond_reach_partner_id',
+  'beyond_reach_partner_name',
+  'beyond_reach_km',
+  'beyond_reach_reason',
 ] as const;
 
+const beyondReachCells = (beyond: BeyondReach | undefined): CsvCell[] =>
+  !beyond ? [null, null, null, null] : beyond.found ? [beyond.partnerId, beyond.name, beyond.km, null] : [null, null, null, beyond.reason];
+
 /**
- * The coverage of some Bapas as CSV with a header row; `gap` is 1 where no partner serves. Written
+ * The coverage of some Bapas as CSV with a header row; `gap` is 1 where no partner serves, and
+ * then the `beyond_reach_*` columns name the nearest partner that offers the service with its
+ * distance in km, or give the reason code (`not-offered`, `at-capacity`, `no-coordinates`);
+ * `service_name` is in `lang` (Indonesian unless told). Written
  * by the registry export's writer, which guards text that a spreadsheet would run as a formula.
  */
-export function coverageCsv(places: readonly PlaceCoverage[], offices: ReadonlyMap<string, BapasOffice>): string {
+export function coverageCsv(places: readonly PlaceCoverage[], offices: ReadonlyMap<string, BapasOffice>, lang: Lang = 'id'): string {
   const rows = places.flatMap((place) => {
     const office = offices.get(place.id);
     return place.services.map((cell): CsvCell[] => [
@@ -37,7 +48,7 @@ export function coverageCsv(places: readonly PlaceCoverage[], offices: ReadonlyM
       office?.provinceName,
       place.regencyCode,
       cell.service,
-      getService(cell.service).label.id,
+      getService(cell.service).label[lang],
       cell.partners,
       cell.inPerson,
       cell.remoteOnly,
@@ -47,6 +58,7 @@ export function coverageCsv(places: readonly PlaceCoverage[], offices: ReadonlyM
       cell.atCapacity,
       cell.genders.join(' '),
       cell.partners === 0 ? 1 : 0,
+      ...beyondReachCells(cell.nearestBeyondReach),
     ]);
   });
   return writeCsv(COVERAGE_CSV_COLUMNS, rows);

@@ -1,5 +1,5 @@
 import type { BapasOffice, Directory } from '@pokmas/directory';
-import { selectCoverage, type Coverage, type ServiceId } from '@pokmas/matcher';
+import { selectCoverage, type Coverage, type Lang, type ServiceId } from '@pokmas/matcher';
 import type { Context } from 'hono';
 import { authorize, ROUTE_ROLES } from '../../lib/access';
 import { ProblemError } from '../../lib/problem';
@@ -45,11 +45,11 @@ async function select(
   };
 }
 
-/** The selected places as a CSV download, named after the registry version. */
-function csvResponse(c: Context<AppBindings>, selected: Coverage) {
+/** The selected places as a CSV download, named after the registry version; service names in `lang`. */
+function csvResponse(c: Context<AppBindings>, selected: Coverage, lang: Lang = 'id') {
   const { registry, directory } = c.var;
   const offices = new Map(directory.bapas.map((office) => [office.id, office]));
-  return c.body(coverageCsv(selected.places, offices), 200, {
+  return c.body(coverageCsv(selected.places, offices, lang), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="pokmas-coverage-${registry.version.replace(/[^\w.-]/g, '_')}.csv"`,
   });
@@ -77,18 +77,27 @@ export const getCoverage: AppRouteHandler<GetCoverageRoute> = async (c) => {
   );
 };
 
-/** `GET /coverage.csv`, the page's link: the same rows as `GET /v1/coverage?format=csv`. */
+/** `GET /coverage.csv`, the page's link: the same rows as `GET /v1/coverage?format=csv`, service names in the page's language. */
 export const getPageCoverageCsv: AppRouteHandler<GetPageCoverageCsvRoute> = async (c) => {
   authorize(c, { roles: ROUTE_ROLES.coverage });
-  return csvResponse(c, (await select(c.var, c.req.valid('query'))).selected);
+  const { lang = 'id', ...filter } = c.req.valid('query');
+  return csvResponse(c, (await select(c.var, filter)).selected, lang);
 };
 
 /** `GET /v1/coverage/map.svg`, and the page's `GET /coverage/map.svg`. */
 export const getCoverageMap: AppRouteHandler<GetCoverageMapRoute | GetPageCoverageMapRoute> = async (c) => {
   authorize(c, { roles: ROUTE_ROLES.coverage });
   const { lang = 'id', ...filter } = c.req.valid('query');
-  const { registry } = c.var;
+  const { registry, directory } = c.var;
   const { selected } = await select(c.var, filter);
-  const svg = renderCoverageMap({ places: selected.places, services: selected.services, registryVersion: registry.version, lang });
+  // A province chosen: the map fits its offices, and says which province it shows.
+  const province = filter.province === undefined ? undefined : directory.provinces.find((p) => p.code === filter.province);
+  const svg = renderCoverageMap({
+    places: selected.places,
+    services: selected.services,
+    registryVersion: registry.version,
+    lang,
+    focus: province && { name: province.name },
+  });
   return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
 };

@@ -1,4 +1,7 @@
-import { getService, type Lang, type PlaceCoverage, type ServiceId } from '@pokmas/matcher';
+import { getService, type Lang, type Location, type PlaceCoverage, type ServiceId } from '@pokmas/matcher';
+import { geoMercator, type GeoProjection } from 'd3-geo';
+import { coast, coastPath } from './coverage.coast';
+import { legendOf, RAMP, stepOf } from './coverage.scale';
 
 /** What the map draws: the measured places (Bapas seats) and the services they were measured for. */
 export interface CoverageMapInput {
@@ -6,36 +9,34 @@ export interface CoverageMapInput {
   readonly services: readonly ServiceId[];
   readonly registryVersion: string;
   readonly lang: Lang;
+  /** Fit the map to the places (a province's offices), named in the title; absent: all of Indonesia. */
+  readonly focus?: { readonly name: string } | undefined;
 }
 
-// Indonesia's bounding box, drawn in an equirectangular projection: plain, and exact enough
-// this near the equator (1 degree of longitude is 0.98 to 1 degree of latitude in length).
-const LON = { min: 94, max: 142 } as const;
-const LAT = { min: -11.5, max: 6.5 } as const;
-const SCALE = 18; // px per degree
-const MAP = { x: 56, y: 80, width: (LON.max - LON.min) * SCALE, height: (LAT.max - LAT.min) * SCALE } as const;
-const WIDTH = MAP.x + MAP.width + 40;
-const LEGEND_Y = MAP.y + MAP.height + 36;
-const HEIGHT = LEGEND_Y + 24;
-const DOT_RADIUS = 5;
-
-/** Viridis, in five steps: ordered in lightness, and told apart with every kind of colour blindness. */
-export const RAMP = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
-
-/**
- * The lower bounds of the colour steps. Finer near the top, where the programme's aim is: with
- * sixteen services, 90% is one gap and 75% four.
- */
-export const STEP_FLOORS = [0, 0.5, 0.75, 0.9, 1] as const;
-
-/** The colour step of a share of services covered. */
-export function stepOf(share: number): number {
-  let step = 0;
-  STEP_FLOORS.forEach((floor, index) => {
-    if (share >= floor) step = index;
-  });
-  return step;
+/** A box in degrees. */
+export interface GeoBox {
+  readonly west: number;
+  readonly east: number;
+  readonly south: number;
+  readonly north: number;
 }
+
+/** Indonesia from Sabang to Merauke, Miangas to Rote, with a margin. */
+export const INDONESIA_BOX: GeoBox = { west: 94, east: 142, south: -11.5, north: 6.5 };
+
+const WIDTH = 960;
+const MAP = { x: 56, y: 80, width: WIDTH - 56 - 24 } as const;
+const DOT_RADIUS = [7, 6.5, 6, 5.5, 4] as const; // by colour step: a gap draws the eye, full coverage recedes
+
+/** Sea, land and lines. Indonesia is lighter than its neighbours, so that its borders read. */
+export const MAP_COLOURS = {
+  sea: '#d6e4ee',
+  land: '#fbfaf5',
+  neighbours: '#e2e0da',
+  coastline: '#6f6a60',
+  graticule: '#b9cad7',
+  outline: '#1b1f24',
+} as const;
 
 const STRINGS = {
   id: {
@@ -44,11 +45,11 @@ const STRINGS = {
       `Bagian dari ${n} layanan yang dapat diberikan mitra aktif kepada klien dewasa di kedudukan Bapas (tatap muka dalam jangkauan, atau daring).`,
     version: (version: string) => `Data mitra versi ${version}. Arahkan penunjuk ke titik untuk melihat layanan yang belum ada.`,
     legend: 'Layanan tercakup',
-    steps: ['< 50%', '50–74%', '75–89%', '90–99%', '100%'],
     covered: (covered: number, n: number, percent: number) => `${covered} dari ${n} layanan tercakup (${percent}%)`,
     gaps: 'Belum ada',
     none: 'Semua layanan tercakup',
     summary: (places: number, full: number) => `${places} Bapas, ${full} di antaranya tercakup penuh.`,
+    attribution: 'Peta dasar: Natural Earth (domain publik). Titik: kedudukan Bapas.',
     north: 'LU',
     south: 'LS',
     east: 'BT',
@@ -59,11 +60,11 @@ const STRINGS = {
       `Share of ${n} services that active partners can give an adult client at the Bapas seat (in person within reach, or remotely).`,
     version: (version: string) => `Partner registry version ${version}. Point at a dot to see the services missing there.`,
     legend: 'Services covered',
-    steps: ['< 50%', '50–74%', '75–89%', '90–99%', '100%'],
     covered: (covered: number, n: number, percent: number) => `${covered} of ${n} services covered (${percent}%)`,
     gaps: 'Missing',
     none: 'Every service covered',
     summary: (places: number, full: number) => `${places} Bapas, ${full} of them fully covered.`,
+    attribution: 'Base map: Natural Earth (public domain). Dots: Bapas seats.',
     north: 'N',
     south: 'S',
     east: 'E',
@@ -75,89 +76,188 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const x = (lon: number) => round(MAP.x + (lon - LON.min) * SCALE);
-const y = (lat: number) => round(MAP.y + (LAT.max - lat) * SCALE);
 const round = (value: number) => Math.round(value * 10) / 10;
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-function graticule(lang: Lang): string[] {
-  const t = STRINGS[lang];
-  const lines: string[] = [];
-  for (let lon = 95; lon <= LON.max; lon += 5) {
-    lines.push(`<line x1="${x(lon)}" y1="${MAP.y}" x2="${x(lon)}" y2="${MAP.y + MAP.height}"/>`);
-    lines.push(`<text stroke="none" text-anchor="middle" x="${x(lon)}" y="${MAP.y + MAP.height + 14}">${lon}° ${t.east}</text>`);
+/**
+ * The box a map of some places shows: theirs, with a margin of an eighth of its span on every
+ * side (at least 0.3°), and at least 1.5° by 1° so that one office, or two in one town, still
+ * shows its surroundings.
+ */
+export function focusBox(points: readonly Location[]): GeoBox {
+  const lons = points.map((point) => point.lon);
+  const lats = points.map((point) => point.lat);
+  const widen = (min: number, max: number, least: number): [number, number] => {
+    const margin = Math.max(0.3, (max - min) / 8);
+    const [low, high] = [min - margin, max + margin];
+    const short = Math.max(0, least - (high - low)) / 2;
+    return [low - short, high + short];
+  };
+  const [west, east] = widen(Math.min(...lons), Math.max(...lons), 1.5);
+  const [south, north] = widen(Math.min(...lats), Math.max(...lats), 1);
+  return { west, east, south: Math.max(-80, south), north: Math.min(80, north) };
+}
+
+interface Frame {
+  readonly projection: GeoProjection;
+  readonly height: number;
+}
+
+/**
+ * Mercator fitted to `box` across the map's width: the frame's height follows the box's shape
+ * (between 0.3 and 0.9 of the width; a box of another shape is centred, showing more around it),
+ * and everything outside the frame is clipped.
+ */
+function frameOf(box: GeoBox): Frame {
+  const corners = [
+    [box.west, box.north],
+    [box.east, box.south],
+  ] as [number, number][];
+  const unit = geoMercator().scale(1).translate([0, 0]);
+  const [x0, y0] = unit(corners[0]!)!;
+  const [x1, y1] = unit(corners[1]!)!;
+  const height = Math.round(clamp((MAP.width * (y1 - y0)) / (x1 - x0), MAP.width * 0.3, MAP.width * 0.9));
+  const extent: [[number, number], [number, number]] = [
+    [MAP.x, MAP.y],
+    [MAP.x + MAP.width, MAP.y + height],
+  ];
+  const projection = geoMercator().fitExtent(extent, { type: 'MultiPoint', coordinates: corners }).clipExtent(extent);
+  return { projection, height };
+}
+
+// The coast of a frame depends on the frame alone: drawn once per box (a province, the nation).
+const coastCache = new Map<string, { neighbours: string; indonesia: string }>();
+const COAST_CACHE_SIZE = 64;
+
+function coastOf(box: GeoBox, frame: Frame) {
+  const key = [box.west, box.east, box.south, box.north, frame.height].join(' ');
+  let paths = coastCache.get(key);
+  if (!paths) {
+    const { indonesia, neighbours } = coast();
+    paths = { neighbours: coastPath(neighbours, frame.projection), indonesia: coastPath(indonesia, frame.projection) };
+    if (coastCache.size >= COAST_CACHE_SIZE) coastCache.clear();
+    coastCache.set(key, paths);
   }
-  for (let lat = -10; lat <= LAT.max; lat += 5) {
+  return paths;
+}
+
+/** Lines every 5°, 2°, 1° or half a degree, as many as suit the span shown. */
+const graticuleStep = (span: number) => (span > 24 ? 5 : span > 10 ? 2 : span > 4 ? 1 : 0.5);
+
+function graticule(frame: Frame, lang: Lang): string[] {
+  const t = STRINGS[lang];
+  const bottom = MAP.y + frame.height;
+  const [west, north] = frame.projection.invert!([MAP.x, MAP.y])!;
+  const [east, south] = frame.projection.invert!([MAP.x + MAP.width, bottom])!;
+  const step = graticuleStep(east - west);
+  const ticks = (from: number, to: number) => {
+    const values: number[] = [];
+    for (let value = Math.ceil(from / step) * step; value <= to; value += step) values.push(Math.round(value * 10) / 10);
+    return values;
+  };
+  const lines: string[] = [];
+  for (const lon of ticks(west, east)) {
+    const x = round(frame.projection([lon, 0])![0]);
+    lines.push(`<line x1="${x}" y1="${MAP.y}" x2="${x}" y2="${bottom}"/>`);
+    lines.push(`<text stroke="none" text-anchor="middle" x="${x}" y="${bottom + 14}">${lon}° ${t.east}</text>`);
+  }
+  for (const lat of ticks(south, north)) {
+    const y = round(frame.projection([west, lat])![1]);
     const label = lat === 0 ? '0°' : `${Math.abs(lat)}° ${lat > 0 ? t.north : t.south}`;
-    lines.push(
-      `<line${lat === 0 ? ' stroke="#8fa1b3" stroke-width="1"' : ''} x1="${MAP.x}" y1="${y(lat)}" x2="${MAP.x + MAP.width}" y2="${y(lat)}"/>`,
-    );
-    lines.push(`<text stroke="none" text-anchor="end" x="${MAP.x - 6}" y="${y(lat) + 4}">${label}</text>`);
+    lines.push(`<line${lat === 0 ? ' stroke-dasharray="4 3"' : ''} x1="${MAP.x}" y1="${y}" x2="${MAP.x + MAP.width}" y2="${y}"/>`);
+    lines.push(`<text stroke="none" text-anchor="end" x="${MAP.x - 6}" y="${y + 4}">${label}</text>`);
   }
   return lines;
 }
 
-function dot(place: PlaceCoverage, n: number, lang: Lang): string {
+function dot(place: PlaceCoverage, at: readonly [number, number], n: number, lang: Lang): string {
   const t = STRINGS[lang];
   const percent = Math.round(place.share * 100);
   const name = place.label ?? place.id;
   const lines = [place.group ? `${name} (${place.group})` : name, t.covered(place.covered, n, percent)];
   lines.push(place.gaps.length > 0 ? `${t.gaps}: ${place.gaps.map((service) => getService(service).label[lang]).join(', ')}` : t.none);
   const tooltip = lines.map(escapeXml).join('&#10;');
+  const step = stepOf(place.share);
   return (
-    `<circle class="bapas" data-id="${escapeXml(place.id)}" cx="${x(place.location.lon)}" cy="${y(place.location.lat)}" r="${DOT_RADIUS}" ` +
-    `fill="${RAMP[stepOf(place.share)]}"><title>${tooltip}</title></circle>`
+    `<circle class="bapas" data-id="${escapeXml(place.id)}" cx="${at[0]}" cy="${at[1]}" r="${DOT_RADIUS[step]}" ` +
+    `fill="${RAMP[step]}"><title>${tooltip}</title></circle>`
   );
 }
 
-function legend(places: readonly PlaceCoverage[], lang: Lang): string[] {
+/**
+ * On a zoomed map, each dot's name beside it (an <img> shows no tooltip): to the right of the
+ * dot, or to its left near the frame's right edge, on a white halo so it reads over the coast.
+ */
+function nameLabel(place: PlaceCoverage, at: readonly [number, number], right: number): string {
+  const name = escapeXml(place.label ?? place.id);
+  const left = at[0] > right - 160;
+  return (
+    `<text x="${round(at[0] + (left ? -10 : 10))}" y="${round(at[1] + 4)}"${left ? ' text-anchor="end"' : ''} ` +
+    `stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${name}</text>`
+  );
+}
+
+function legend(places: readonly PlaceCoverage[], y: number, lang: Lang): string[] {
   const t = STRINGS[lang];
-  const counts = RAMP.map(() => 0);
-  for (const place of places) counts[stepOf(place.share)]! += 1;
-  const items = RAMP.map((colour, step) => {
+  const items = legendOf(places).map(({ colour, label, count }, step) => {
     const left = MAP.x + 150 + step * 130;
+    const r = DOT_RADIUS[step]!;
     return (
-      `<rect x="${left}" y="${LEGEND_Y - 11}" width="14" height="14" rx="7" fill="${colour}" stroke="#333" stroke-width="0.8"/>` +
-      `<text x="${left + 20}" y="${LEGEND_Y}">${escapeXml(`${t.steps[step]} (${counts[step]})`)}</text>`
+      `<rect x="${left + 7 - r}" y="${y - 4 - r}" width="${2 * r}" height="${2 * r}" rx="${r}" fill="${colour}" stroke="${MAP_COLOURS.outline}" stroke-width="0.8"/>` +
+      `<text x="${left + 20}" y="${y}">${escapeXml(`${label} (${count})`)}</text>`
     );
   });
-  return [`<g class="legend"><text font-weight="600" x="${MAP.x}" y="${LEGEND_Y}">${escapeXml(t.legend)}</text>`, ...items, '</g>'];
+  return [`<g class="legend"><text font-weight="600" x="${MAP.x}" y="${y}">${escapeXml(t.legend)}</text>`, ...items, '</g>'];
 }
 
 /**
- * A map of the places over a graticule of Indonesia, each a dot coloured by its share of
- * services covered, with a legend: standalone SVG that a browser shows as it is. Places outside
- * the box are drawn at its edge rather than lost. The least covered are drawn last, on top.
- * Styled with presentation attributes only, no `<style>`: a content security policy on the
- * response, or a viewer that ignores CSS, leaves it looking the same.
+ * A map of the places on Natural Earth's coastline, each a dot coloured (and sized) by its share
+ * of services covered, with a legend and the attribution: standalone SVG that a browser shows
+ * as it is. The whole of Indonesia, or with `focus` the places' own box (a province's offices),
+ * in Mercator, each dot named beside it. Places outside the frame are drawn at its edge rather than lost. The least
+ * covered are drawn last, on top. Styled with presentation attributes only, no `<style>`: a
+ * content security policy on the response, or a viewer that ignores CSS, leaves it looking the
+ * same. Pure: the same input gives the same bytes.
  */
-export function renderCoverageMap({ places, services, registryVersion, lang }: CoverageMapInput): string {
+export function renderCoverageMap({ places, services, registryVersion, lang, focus }: CoverageMapInput): string {
   const t = STRINGS[lang];
-  const inBox = places.map((place) => ({
-    ...place,
-    location: {
-      lat: Math.min(LAT.max, Math.max(LAT.min, place.location.lat)),
-      lon: Math.min(LON.max, Math.max(LON.min, place.location.lon)),
-    },
-  }));
-  const drawn = [...inBox].sort((a, b) => b.share - a.share || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const box = focus && places.length > 0 ? focusBox(places.map((place) => place.location)) : INDONESIA_BOX;
+  const frame = frameOf(box);
+  const bottom = MAP.y + frame.height;
+  const legendY = bottom + 38;
+  const height = legendY + 28;
+  const paths = coastOf(box, frame);
+  const at = (place: PlaceCoverage): [number, number] => {
+    const [x, y] = frame.projection([place.location.lon, place.location.lat]) ?? [Number.NaN, Number.NaN];
+    return [round(clamp(x, MAP.x, MAP.x + MAP.width)), round(clamp(y, MAP.y, bottom))];
+  };
+  const drawn = [...places].sort((a, b) => b.share - a.share || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const full = places.filter((place) => place.gaps.length === 0).length;
+  const title = focus ? `${t.title}: ${focus.name}` : t.title;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="map-title map-desc" lang="${lang}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11" fill="#333">`,
-    `<title id="map-title">${escapeXml(t.title)}</title>`,
-    `<desc id="map-desc">${escapeXml(`${t.subtitle(services.length)} ${t.summary(places.length, full)} ${t.version(registryVersion)}`)}</desc>`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text font-size="18" font-weight="600" fill="#111" x="${MAP.x}" y="30">${escapeXml(t.title)}</text>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="map-title map-desc" lang="${lang}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11" fill="#333">`,
+    `<title id="map-title">${escapeXml(title)}</title>`,
+    `<desc id="map-desc">${escapeXml(`${t.subtitle(services.length)} ${t.summary(places.length, full)} ${t.version(registryVersion)} ${t.attribution}`)}</desc>`,
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
+    `<text font-size="18" font-weight="600" fill="#111" x="${MAP.x}" y="30">${escapeXml(title)}</text>`,
     `<text x="${MAP.x}" y="48">${escapeXml(t.subtitle(services.length))}</text>`,
     `<text x="${MAP.x}" y="63">${escapeXml(`${t.summary(places.length, full)} ${t.version(registryVersion)}`)}</text>`,
-    `<rect x="${MAP.x}" y="${MAP.y}" width="${MAP.width}" height="${MAP.height}" fill="#eef3f7" stroke="#8fa1b3" stroke-width="1"/>`,
-    '<g class="graticule" stroke="#c5d0da" stroke-width="0.6">',
-    ...graticule(lang),
+    `<rect class="frame" x="${MAP.x}" y="${MAP.y}" width="${MAP.width}" height="${frame.height}" fill="${MAP_COLOURS.sea}"/>`,
+    `<g class="graticule" stroke="${MAP_COLOURS.graticule}" stroke-width="0.6" fill="#4a5360">`,
+    ...graticule(frame, lang),
     '</g>',
-    '<g class="places" stroke="#222" stroke-width="0.8">',
-    ...drawn.map((place) => dot(place, services.length, lang)),
+    `<path class="neighbours" fill="${MAP_COLOURS.neighbours}" stroke="${MAP_COLOURS.coastline}" stroke-width="0.4" stroke-linejoin="round" d="${paths.neighbours}"/>`,
+    `<path class="coastline" fill="${MAP_COLOURS.land}" stroke="${MAP_COLOURS.coastline}" stroke-width="0.6" stroke-linejoin="round" d="${paths.indonesia}"/>`,
+    `<rect x="${MAP.x}" y="${MAP.y}" width="${MAP.width}" height="${frame.height}" fill="none" stroke="#8fa1b3" stroke-width="1"/>`,
+    `<g class="places" stroke="${MAP_COLOURS.outline}" stroke-width="0.9">`,
+    ...drawn.map((place) => dot(place, at(place), services.length, lang)),
     '</g>',
-    ...legend(places, lang),
+    ...(focus && places.length > 0
+      ? ['<g class="names" font-size="12" fill="#1b1f24">', ...drawn.map((place) => nameLabel(place, at(place), MAP.x + MAP.width)), '</g>']
+      : []),
+    ...legend(places, legendY, lang),
+    `<text class="attribution" x="${MAP.x}" y="${legendY + 20}" fill="#4a5360">${escapeXml(t.attribution)}</text>`,
     '</svg>',
     '',
   ].join('\n');

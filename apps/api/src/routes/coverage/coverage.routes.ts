@@ -99,7 +99,9 @@ export const getCoverageMap = createRoute({
   tags: ['Coverage'],
   summary: 'A map of the Bapas coloured by their share of services covered',
   description:
-    'A standalone SVG: one dot per Bapas office selected, coloured by its share of services covered, with a legend; point at a dot for its gaps.',
+    "A standalone SVG on Natural Earth's coastline: one dot per Bapas office selected, coloured and sized by its share of services " +
+    'covered (gaps in red and orange, full coverage pale), with a legend and the attribution; point at a dot for its gaps. With ' +
+    "`province`, the map zooms to fit that province's offices.",
   request: { query: CoverageMapQuerySchema },
   responses: {
     200: { description: 'The map', content: { 'image/svg+xml': { schema: z.string() } } },
@@ -120,7 +122,7 @@ export const getPageCoverageCsv = createRoute({
   method: 'get',
   path: '/coverage.csv',
   hide: true,
-  request: { query: CoverageFilterSchema },
+  request: { query: CoverageMapQuerySchema },
   responses: {
     200: { description: 'One row per Bapas and service, with a header row', content: { 'text/csv': { schema: z.string() } } },
     ...problemResponses('unauthorized', 'forbidden', 'not-found', 'validation', 'unavailable'),

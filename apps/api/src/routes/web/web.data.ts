@@ -1,9 +1,9 @@
 import type { Directory } from '@pokmas/directory';
-import type { Recommendation } from '@pokmas/matcher';
+import type { Client, Match, Recommendation, ServiceId } from '@pokmas/matcher';
 import type { LocatedClient } from '../../lib/locate';
 import type { LoadedRegistry } from '../../lib/types';
 import type { Choice } from '../../views/form';
-import type { MatchView, PlaceNames } from '../../views/results';
+import type { MatchView, NeedSummaryRow, PlaceNames } from '../../views/results';
 
 const byLabel = (a: Choice, b: Choice) => a.group.localeCompare(b.group, 'id') || a.label.localeCompare(b.label, 'id');
 
@@ -51,4 +51,29 @@ export function placeNames({ client, location }: LocatedClient, directory: Direc
     regency: location.regencyCode === undefined ? undefined : directory.getRegency(location.regencyCode)?.name,
     bapas: client.bapasId === undefined ? undefined : directory.getBapas(client.bapasId)?.name,
   };
+}
+
+/**
+ * Each of the client's needs with the partners in reach that meet it, counted over `matches`
+ * (every match up to the search's cap, best first), and the best of them; needs nobody meets
+ * come first, then the client's order. `capped` says the count reached the cap.
+ */
+export function needSummary(
+  client: Pick<Client, 'needs'>,
+  matches: readonly Match[],
+  registry: LoadedRegistry,
+  capped: boolean,
+): NeedSummaryRow[] {
+  const rows = client.needs.map((need, index) => {
+    const meeting = matches.filter((match) => match.covered.some((covered) => covered.service === need.service));
+    const best = meeting[0];
+    return {
+      service: need.service as ServiceId,
+      count: meeting.length,
+      capped,
+      ...(best ? { best: { partnerId: best.partnerId, name: registry.byId.get(best.partnerId)?.name ?? best.partnerId } } : {}),
+      index,
+    };
+  });
+  return rows.sort((a, b) => Number(a.count > 0) - Number(b.count > 0) || a.index - b.index).map(({ index, ...row }) => (void index, row));
 }

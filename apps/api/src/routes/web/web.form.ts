@@ -10,7 +10,8 @@ export type FormBody = Record<string, string | File | (string | File)[]>;
 /** The page never asks who the client is: every search runs under this one pseudonym. */
 export const FORM_CLIENT_ID = 'counsellor-page';
 
-const all = (body: FormBody, name: string): string[] => {
+/** Every value sent under `name`, trimmed (files left out). */
+export const all = (body: FormBody, name: string): string[] => {
   const value = body[name];
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return values.filter((item): item is string => typeof item === 'string').map((item) => item.trim());

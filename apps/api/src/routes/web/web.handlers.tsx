@@ -12,16 +12,20 @@ import { Layout, withLang } from '../../views/layout';
 import { Notice } from '../../views/notice';
 import { NotFound, PartnerPage } from '../../views/partner';
 import { SearchPage } from '../../views/search-page';
-import { bapasCoverage } from '../coverage/coverage.data';
+import { coveragePageProps } from '../coverage/coverage.page';
 import { readFormBody } from './web.body';
-import { formChoices, matchViews, partnerNames, placeNames } from './web.data';
+import { formChoices, matchViews, needSummary, partnerNames, placeNames } from './web.data';
 import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
 import { page } from './web.page';
+import { searchOwner } from './web.session';
+import type { SavedSearches } from '../../lib/saved-searches';
 
 type WebHandler = Handler<AppBindings>;
 
 /** How many partners a search lists. */
 export const RESULTS_LIMIT = 10;
+/** How many matches the summary by need counts at most ("500 or more"). */
+export const SUMMARY_LIMIT = 500;
 
 const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
 
@@ -54,22 +58,55 @@ export function forbidden(c: Context<AppBindings>, lang: Lang, need: Need) {
 }
 
 /**
- * `POST /search`: the form parsed into a client, located, matched and rendered. Invalid input
- * re-renders the form as sent with the messages beside the fields, status 422. Nothing about
- * the client is stored or logged, and the answer is `no-store`. A body that is not a form the
- * page can read answers 415 or 400, with a page saying what to do.
+ * `POST /search`: the form parsed into a client, located and checked. Invalid input re-renders
+ * the form as sent with the messages beside the fields, status 422 (its language switch posts
+ * the input again). A valid search is held for its owner (`SavedSearches`) and answered with 303
+ * to its results' own address, `/results/{id}`, so Back and reload never resubmit and no client
+ * detail is in a URL. A body that is not a form the page can read answers 415 or 400.
  */
-export const search: WebHandler = async (c) => {
-  const read = await readFormBody(c.req);
-  if (!read.success) return bodyError(c, read.error);
-  const body = read.body;
-  const lang = parseLang(lastValue(body, 'lang'));
-  const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
-  if (refused) return refused;
-  const { values, outcome } = readSearch(c, body);
-  if (!outcome.success) return showFormErrors(c, lang, values, outcome.fields);
-  return showResults(c, lang, values, outcome.located);
-};
+export function search(searches: SavedSearches<SearchFormValues>): WebHandler {
+  return async (c) => {
+    const read = await readFormBody(c.req);
+    if (!read.success) return bodyError(c, read.error);
+    const body = read.body;
+    const lang = parseLang(lastValue(body, 'lang'));
+    const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
+    if (refused) return refused;
+    const { values, outcome } = readSearch(c, body);
+    if (!outcome.success) return showFormErrors(c, lang, values, outcome.fields);
+    const owner = searchOwner(c);
+    if (owner === undefined) return showResults(c, lang, values, outcome.located);
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(withLang(`/results/${searches.save(owner, values)}`, lang), 303);
+  };
+}
+
+/**
+ * `GET /results/{id}`: a saved search's results, computed afresh (places taken since show), for
+ * its owner only; an id unknown, forgotten (30 minutes) or another's is a 404 page that says so.
+ */
+export function results(searches: SavedSearches<SearchFormValues>): WebHandler {
+  return (c) => {
+    const lang = queryLang(c);
+    const refused = forbidden(c, lang, { roles: ROUTE_ROLES.recommend });
+    if (refused) return refused;
+    const id = c.req.param('id') ?? '';
+    const owner = searchOwner(c);
+    const values = owner === undefined ? undefined : searches.get(owner, id);
+    const outcome = values === undefined ? undefined : toClient(values, c.var.directory);
+    if (!values || !outcome?.success) {
+      const { title, message } = strings(lang).resultsGone;
+      return page(
+        c,
+        <Layout lang={lang} title={title} path="/">
+          <Notice lang={lang} title={title} message={message} />
+        </Layout>,
+        { status: 404, private: true },
+      );
+    }
+    return showResults(c, lang, values, outcome.located, { resultsId: id });
+  };
+}
 
 /**
  * The search a form sent (the search form, or a referral form that carries it): its values as
@@ -89,10 +126,14 @@ export function showFormErrors(c: Context<AppBindings>, lang: Lang, values: Sear
   const errors: FormErrors = Object.fromEntries(
     FORM_FIELDS.filter((field) => fields.includes(field)).map((field) => [field, t.errors[field]]),
   );
-  return page(c, <SearchPage lang={lang} values={values} errors={errors} {...formChoices(c.var.directory)} />, {
-    status: 422,
-    private: true,
-  });
+  return page(
+    c,
+    <SearchPage lang={lang} values={values} errors={errors} {...formChoices(c.var.directory)} repost={formEntries(values)} />,
+    {
+      status: 422,
+      private: true,
+    },
+  );
 }
 
 /**
@@ -104,10 +145,12 @@ export function showResults(
   lang: Lang,
   values: SearchFormValues,
   located: LocatedClient,
-  referral: { state?: ReferState; alert?: string; status?: 409 | 422 } = {},
+  referral: { state?: ReferState; alert?: string; status?: 409 | 422; resultsId?: string | undefined } = {},
 ) {
   const { registry, directory } = c.var;
-  const recommendation = registry.matcher.recommend(located.client, { lang, limit: RESULTS_LIMIT });
+  // One search for the list and for the summary by need: every match up to the cap, the best shown.
+  const recommendation = registry.matcher.recommend(located.client, { lang, limit: SUMMARY_LIMIT });
+  const shown = { ...recommendation, matches: recommendation.matches.slice(0, RESULTS_LIMIT) };
   const repost = formEntries(values);
   return page(
     c,
@@ -119,12 +162,18 @@ export function showResults(
       results={{
         located,
         placeNames: placeNames(located, directory),
-        matches: matchViews(recommendation, registry, directory),
+        matches: matchViews(shown, registry, directory),
+        needs: needSummary(located.client, recommendation.matches, registry, recommendation.matches.length === SUMMARY_LIMIT),
+        computedAt: new Date(c.var.referrals.now()).toISOString(),
         excluded: recommendation.excluded,
-        refer: allows(c.var.principal, { roles: ROUTE_ROLES.refer }) ? { repost, state: referral.state } : undefined,
+        refer: allows(c.var.principal, { roles: ROUTE_ROLES.refer })
+          ? { repost, state: referral.state, resultsId: referral.resultsId }
+          : undefined,
         referAlert: referral.alert,
+        resultsId: referral.resultsId,
       }}
-      repost={repost}
+      // With an address of their own, the results switch language by a link; else by posting the search again.
+      {...(referral.resultsId ? { path: `/results/${referral.resultsId}` } : { repost })}
     />,
     { private: true, status: referral.status ?? 200 },
   );
@@ -151,6 +200,10 @@ export function bodyError(c: Context<AppBindings>, error: BodyError) {
 /** `GET /search` (a reload or a bookmark of the results): back to the form, nothing to show. */
 export const searchByGet: WebHandler = (c) => c.redirect(queryLang(c) === 'id' ? '/' : `/?lang=${queryLang(c)}`, 303);
 
+/** The results page a partner was opened from (an id of ours, never any other path). */
+const resultsPath = (from: string | undefined): string | undefined =>
+  from !== undefined && /^[A-Za-z0-9_-]{16,64}$/.test(from) ? `/results/${from}` : undefined;
+
 /** `GET /partners/:id`: a partner's offerings, capacity and contact; 404 for an unknown id. */
 export const partner: WebHandler = (c) => {
   const lang = queryLang(c);
@@ -169,25 +222,30 @@ export const partner: WebHandler = (c) => {
   return page(
     c,
     <Layout lang={lang} title={names.partner.name} path={c.req.path}>
-      <PartnerPage lang={lang} {...names} defaultServiceRadiusKm={DEFAULT_SERVICE_RADIUS_KM} />
+      <PartnerPage lang={lang} {...names} defaultServiceRadiusKm={DEFAULT_SERVICE_RADIUS_KM} backTo={resultsPath(c.req.query('from'))} />
     </Layout>,
   );
 };
 
 /**
- * `GET /coverage`: the links to the map and the CSV, at the page's own addresses (a browser
- * sends the page's session cookie there, never the API's bearer token), and the summaries, from the
- * same data as `GET /v1/coverage`.
+ * `GET /coverage` (`?province=32` for one province): the map, the gaps and the summaries, from
+ * the same data as `GET /v1/coverage`, and links to the map and the CSV at the page's own
+ * addresses (a browser sends the page's session cookie there, never the API's bearer token).
  */
 export const coveragePage: WebHandler = async (c) => {
   const lang = queryLang(c);
   const refused = forbidden(c, lang, { roles: ROUTE_ROLES.coverage });
   if (refused) return refused;
-  const { summary, groups } = await bapasCoverage(c.var.registry, c.var.directory, c.var.workers);
+  const props = await coveragePageProps(c.var, lang, c.req.query('province'));
   return page(
     c,
-    <Layout lang={lang} title={strings(lang).coverageTitle} path="/coverage">
-      <CoveragePage lang={lang} summary={summary} groups={groups} mapUrl="/coverage/map.svg" dataUrl="/coverage.csv" />
+    <Layout
+      lang={lang}
+      title={strings(lang).coverageTitle}
+      // The language switch keeps the province chosen.
+      path={props.province ? `/coverage?province=${encodeURIComponent(props.province.code)}` : '/coverage'}
+    >
+      <CoveragePage {...props} />
     </Layout>,
   );
 };

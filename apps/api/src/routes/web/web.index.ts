@@ -27,7 +27,8 @@ export function createWebRouter(access: PageAccess) {
   router
     .get('/', guard, handlers.form)
     // The form is a few kilobytes at most; refuse anything much larger before parsing it.
-    .post('/search', guard, bodyLimit({ maxSize: FORM_MAX_BYTES }), handlers.search)
+    .post('/search', guard, bodyLimit({ maxSize: FORM_MAX_BYTES }), handlers.search(access.searches))
+    .get('/results/:id', guard, handlers.results(access.searches))
     .get('/search', guard, handlers.searchByGet)
     .get('/partners/:id', guard, handlers.partner)
     .get('/coverage', guard, handlers.coveragePage)

@@ -23,7 +23,7 @@ import { NotFound } from '../../views/partner';
 import type { ReferState } from '../../views/refer-form';
 import { ReferralLetter, ReferralList, ReferralPage, type MoveOffer, type ReferralView } from '../../views/referrals';
 import { readFormBody } from './web.body';
-import { lastValue, type FormBody } from './web.form';
+import { all, lastValue, type FormBody } from './web.form';
 import { bodyError, forbidden, readSearch, showFormErrors, showResults } from './web.handlers';
 import { page } from './web.page';
 import { csrfFailed, formFromThisSite } from './web.session';
@@ -34,12 +34,6 @@ type WebHandler = Handler<AppBindings>;
 export const REFERRALS_PAGE_SIZE = 25;
 
 const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
-
-const all = (body: FormBody, name: string): string[] => {
-  const value = body[name];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
-};
 
 /** An NIK (the national identity number) is 16 digits: a pseudonym must never be one. */
 const LOOKS_LIKE_NIK = /^\d{16}$/;
@@ -90,7 +84,8 @@ export const refer: WebHandler = async (c) => {
   if (refused) return refused;
   if (!outcome.success) return showFormErrors(c, lang, values, outcome.fields);
   const state = readReferForm(body, lang);
-  if (Object.keys(state.errors).length > 0) return showResults(c, lang, values, outcome.located, { state, status: 422 });
+  const resultsId = /^[A-Za-z0-9_-]{16,64}$/.test(lastValue(body, 'results')) ? lastValue(body, 'results') : undefined;
+  if (Object.keys(state.errors).length > 0) return showResults(c, lang, values, outcome.located, { state, status: 422, resultsId });
   try {
     const referral = await makeReferral(c, {
       client: { ...outcome.located.client, id: state.clientRef },
@@ -102,7 +97,12 @@ export const refer: WebHandler = async (c) => {
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     const status = error.kind === 'conflict' ? 409 : 422;
-    return showResults(c, lang, values, outcome.located, { state: { ...state, errors: {} }, alert: refusalText(error, lang), status });
+    return showResults(c, lang, values, outcome.located, {
+      state: { ...state, errors: {} },
+      alert: refusalText(error, lang),
+      status,
+      resultsId,
+    });
   }
 };
 

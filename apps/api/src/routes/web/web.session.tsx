@@ -4,6 +4,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { OPEN_DEMO_PRINCIPAL, type Principal } from '../../lib/access';
 import type { AccessGate } from '../../lib/auth';
+import type { SavedSearches } from '../../lib/saved-searches';
+import type { SearchFormValues } from '../../views/form';
 import { newCsrfToken, SESSION_IDLE_MS, type SessionStore } from '../../lib/sessions';
 import type { SignInThrottle } from '../../lib/throttle';
 import type { AppBindings } from '../../lib/types';
@@ -26,6 +28,15 @@ export interface PageAccess {
   throttle: SignInThrottle;
   /** TRUST_PROXY: believe X-Forwarded-Proto and X-Forwarded-For. */
   trustProxy: boolean;
+  /** The searches behind the results pages, each for its owner only (`searchOwner`). */
+  searches: SavedSearches<SearchFormValues>;
+}
+
+/** Whose a saved search is: the page session's, or the open demo mode's (which has no session). */
+export function searchOwner(c: Context<AppBindings>): string | undefined {
+  const session = c.get('session');
+  if (session) return `session:${session.id}`;
+  return c.get('principal')?.via === 'open' ? 'open-demo' : undefined;
 }
 
 const queryLang = (c: Context<AppBindings>): Lang => parseLang(c.req.query('lang'));
@@ -162,6 +173,7 @@ export function signOut(access: PageAccess) {
     if (!session) return c.redirect(withLang('/', lang), 303); // the open demo mode: nobody to sign out
     const read = await readFormBody(c.req);
     if (!sameToken(read.success ? lastValue(read.body, 'csrf') : undefined, session.csrf)) return csrfFailed(c, lang);
+    access.searches.forget(`session:${session.id}`);
     access.sessions.end(session.id);
     if (session.principal.login) await c.var.store.recordAuthEvent('sign-out', session.principal.login);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: overHttps(c, access.trustProxy) });

@@ -71,6 +71,9 @@ export interface Strings {
   readonly latitude: string;
   readonly longitude: string;
   readonly notStated: string;
+  /** The religion left blank: said outright, because it means partners of any faith. */
+  readonly religionAny: string;
+  readonly religionHint: string;
   readonly choose: string;
   readonly aboutLegend: string;
   readonly ageGroup: string;
@@ -99,9 +102,23 @@ export interface Strings {
   readonly resultsIntro: (count: number) => string;
   readonly searchAgain: string;
   readonly printHint: string;
+  /** The checkbox on a match that keeps it in the print (when any is ticked, only those print). */
+  readonly printPick: string;
+  readonly printedOn: (date: string, bapas: string) => string;
+  /** Above the matches: each need, how many partners in reach meet it, and the best of them. */
+  readonly needSummary: {
+    readonly title: string;
+    readonly need: string;
+    readonly partners: string;
+    readonly best: string;
+    readonly nobody: string;
+    readonly atLeast: (count: number) => string;
+  };
   readonly pokmas: string;
   readonly distance: string;
   readonly distanceUnknown: string;
+  /** A match whose services are all given remotely: said before the distance. */
+  readonly online: string;
   readonly km: (value: string) => string;
   readonly covered: string;
   readonly missing: string;
@@ -145,6 +162,9 @@ export interface Strings {
   readonly languages: string;
   readonly location: string;
   readonly backToSearch: string;
+  readonly backToResults: string;
+  /** A results address whose search was forgotten (30 minutes), or is another session's. */
+  readonly resultsGone: NoticeStrings;
   readonly notFoundTitle: string;
   readonly partnerNotFound: string;
 
@@ -166,6 +186,32 @@ export interface Strings {
     readonly byKanwil: string;
     readonly kanwil: string;
     readonly note: string;
+    /** The summary's heading when one province is shown. */
+    readonly summaryOf: (province: string) => string;
+    /** The province filter: a plain GET form. */
+    readonly province: string;
+    readonly allProvinces: string;
+    readonly show: string;
+    readonly unknownProvince: (code: string) => string;
+    readonly noOffices: string;
+    /** The map's text alternative; the gaps are listed in the tables below it. */
+    readonly mapAlt: (area: string) => string;
+    readonly indonesia: string;
+    readonly legend: string;
+    readonly attribution: string;
+    readonly gapsByKanwil: string;
+    readonly gapsIntro: string;
+    readonly bapas: string;
+    readonly missingServices: string;
+    /** `missing` services of `total` (before the list of them). */
+    readonly missingOf: (missing: number, total: number) => string;
+    /** A list of most of the items: "all except …". */
+    readonly allExcept: (items: string) => string;
+    readonly everyOne: string;
+    readonly noGaps: string;
+    readonly gapsByService: string;
+    readonly lacking: string;
+    readonly none: string;
   };
 
   // Referring a client from a match.
