@@ -13,7 +13,7 @@ export const en: Strings = {
   navReferrals: 'Referrals',
   privacyTitle: 'Personal data',
   privacyNote:
-    "This form does not ask for the client's name, NIK or any identity number. Nothing entered is stored or logged: the results are computed and discarded.",
+    "This form does not ask for the client's name, NIK or any identity number. Nothing entered is written to the database or logged: so that the results can be reopened, the search is kept in the server's memory for at most 30 minutes, for your session only, then forgotten.",
   formTitle: "The client's needs and situation",
   formIntro: "Tick the needs from the assessment, then give the client's location and details. Fields marked * are required.",
   needsLegend: "Client's needs *",

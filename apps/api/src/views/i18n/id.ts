@@ -13,7 +13,7 @@ export const id: Strings = {
   navReferrals: 'Rujukan',
   privacyTitle: 'Data pribadi',
   privacyNote:
-    'Formulir ini tidak meminta nama, NIK, atau nomor identitas klien. Isian tidak disimpan dan tidak dicatat: hasil dihitung lalu dibuang.',
+    'Formulir ini tidak meminta nama, NIK, atau nomor identitas klien. Isian tidak disimpan ke basis data dan tidak dicatat: agar hasilnya dapat dibuka lagi, pencarian disimpan di memori server paling lama 30 menit, hanya untuk sesi Anda, lalu dilupakan.',
   formTitle: 'Kebutuhan dan keadaan klien',
   formIntro: 'Centang kebutuhan hasil asesmen, lalu isi lokasi dan keterangan klien. Kolom bertanda * wajib diisi.',
   needsLegend: 'Kebutuhan klien *',
