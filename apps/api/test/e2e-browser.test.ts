@@ -1,15 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, runs } from '../../../vitest.requirements';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { getDirectory } from './fixtures';
 import { startServer, type RunningServer } from './helpers/server';
 import { seriousViolations } from './helpers/layout';
-import { openAppStore } from '../src/store/open';
+import { serverAndBrowser } from './helpers/browser-server';
 
 /**
  * The counsellor page in a real browser (Debian's Chromium driven by playwright-core) against
@@ -234,12 +231,9 @@ describe.runIf(runs('Chromium'))('the counsellor page in Chromium, with accounts
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'pokmas-browser-accounts-'));
-    const store = await openAppStore({ dataDir }, await getDirectory());
-    await store.createAccount({ login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD }, { login: null, role: null });
-    await store.close();
-    server = await startServer({ DATA_DIR: dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    ({ server, browser } = await serverAndBrowser('pokmas-browser-accounts-', [
+      { login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD },
+    ]));
   }, 120_000);
 
   afterAll(async () => {

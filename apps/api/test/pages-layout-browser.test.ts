@@ -1,13 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, runs } from '../../../vitest.requirements';
-import { openAppStore } from '../src/store/open';
-import { getDirectory } from './fixtures';
+import { serverAndBrowser } from './helpers/browser-server';
 import { layoutProblems, seriousViolations } from './helpers/layout';
-import { startServer, type RunningServer } from './helpers/server';
+import type { RunningServer } from './helpers/server';
 
 /**
  * Every page at a phone's width and a desktop's, in Chromium against the real server: nothing
@@ -51,12 +48,9 @@ describe.runIf(runs('Chromium'))('the pages on any screen, in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium).`);
-    const dataDir = mkdtempSync(join(tmpdir(), 'pokmas-browser-layout-'));
-    const store = await openAppStore({ dataDir }, await getDirectory());
-    await store.createAccount({ login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD }, { login: null, role: null });
-    await store.close();
-    server = await startServer({ DATA_DIR: dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    ({ server, browser } = await serverAndBrowser('pokmas-browser-layout-', [
+      { login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD },
+    ]));
 
     // A search with three needs (ten matches), a partner from it, a referral made from it.
     const { context, page } = await signedIn(WIDTHS[1]);

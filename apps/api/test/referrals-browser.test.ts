@@ -1,13 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, runs } from '../../../vitest.requirements';
-import { openAppStore } from '../src/store/open';
-import { getDirectory } from './fixtures';
-import { startServer, type RunningServer } from './helpers/server';
+import { addStoreAccounts, serverAndBrowser } from './helpers/browser-server';
+import type { RunningServer } from './helpers/server';
 
 /**
  * A referral made and answered in a real browser (Debian's Chromium) against the real server:
@@ -25,12 +23,9 @@ describe.runIf(runs('Chromium'))('a referral in Chromium, from the counsellor to
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium).`);
-    dataDir = mkdtempSync(join(tmpdir(), 'pokmas-browser-referrals-'));
-    const store = await openAppStore({ dataDir }, await getDirectory());
-    await store.createAccount({ login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD }, { login: null, role: null });
-    await store.close();
-    server = await startServer({ DATA_DIR: dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    ({ server, browser, dataDir } = await serverAndBrowser('pokmas-browser-referrals-', [
+      { login: 'pk-026', role: 'counsellor', bapasId: '026', password: PASSWORD },
+    ]));
   }, 120_000);
 
   afterAll(async () => {
@@ -72,9 +67,7 @@ describe.runIf(runs('Chromium'))('a referral in Chromium, from the counsellor to
     referralUrl.search = '';
 
     // The partner's account, made while the server runs (as `npm run accounts` would).
-    const store = await openAppStore({ dataDir }, await getDirectory());
-    await store.createAccount({ login: 'mitra', role: 'partner', partnerId, password: PASSWORD }, { login: null, role: null });
-    await store.close();
+    await addStoreAccounts(dataDir, [{ login: 'mitra', role: 'partner', partnerId, password: PASSWORD }]);
 
     const partner = await signIn('mitra', 1280);
     expect(new URL(partner.url()).pathname).toBe('/referrals');
