@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_SAVED_SEARCHES, SavedSearches, SEARCH_TTL_MS } from '../src/lib/saved-searches';
+import { isSearchId, MAX_SAVED_SEARCHES, SavedSearches, SEARCH_TTL_MS } from '../src/lib/saved-searches';
 
 describe('saved searches', () => {
   test('a search is its owner’s only, for the time to live, and gone after', () => {
@@ -7,6 +7,9 @@ describe('saved searches', () => {
     const searches = new SavedSearches<string>(() => now);
     const id = searches.save('session:a', 'the search');
     expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(isSearchId(id)).toBe(true);
+    for (const other of [undefined, '', 'short', '../../v1/audit', `${id}?lang=en`, 'x'.repeat(65)])
+      expect(isSearchId(other), other).toBe(false);
     expect(searches.get('session:a', id)).toBe('the search');
     expect(searches.get('session:b', id)).toBeUndefined();
     now += SEARCH_TTL_MS;

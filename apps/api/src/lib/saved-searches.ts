@@ -5,6 +5,9 @@ export const SEARCH_TTL_MS = 30 * 60 * 1000;
 /** The most searches held at once, over every owner: beyond it the oldest goes first. */
 export const MAX_SAVED_SEARCHES = 20_000;
 
+/** Whether `value` has the shape of a saved search's id (never any other path or text). */
+export const isSearchId = (value: string | undefined): value is string => value !== undefined && /^[A-Za-z0-9_-]{16,64}$/.test(value);
+
 interface Entry<T> {
   readonly owner: string;
   readonly value: T;

@@ -18,7 +18,7 @@ import { formChoices, matchViews, needSummary, partnerNames, placeNames } from '
 import { formEntries, lastValue, readForm, toClient, type FormBody } from './web.form';
 import { page } from './web.page';
 import { searchOwner } from './web.session';
-import type { SavedSearches } from '../../lib/saved-searches';
+import { isSearchId, type SavedSearches } from '../../lib/saved-searches';
 
 type WebHandler = Handler<AppBindings>;
 
@@ -201,8 +201,7 @@ export function bodyError(c: Context<AppBindings>, error: BodyError) {
 export const searchByGet: WebHandler = (c) => c.redirect(queryLang(c) === 'id' ? '/' : `/?lang=${queryLang(c)}`, 303);
 
 /** The results page a partner was opened from (an id of ours, never any other path). */
-const resultsPath = (from: string | undefined): string | undefined =>
-  from !== undefined && /^[A-Za-z0-9_-]{16,64}$/.test(from) ? `/results/${from}` : undefined;
+const resultsPath = (from: string | undefined): string | undefined => (isSearchId(from) ? `/results/${from}` : undefined);
 
 /** `GET /partners/:id`: a partner's offerings, capacity and contact; 404 for an unknown id. */
 export const partner: WebHandler = (c) => {

@@ -15,6 +15,7 @@ import {
 import type { Context, Handler } from 'hono';
 import { allows, ROUTE_ROLES } from '../../lib/access';
 import { ProblemError } from '../../lib/problem';
+import { isSearchId } from '../../lib/saved-searches';
 import { makeReferral, moveReferral, scopeOf, visibleReferral } from '../../lib/referrals';
 import type { AppBindings } from '../../lib/types';
 import { MOVE_FIELDS, parseLang, strings, type Lang, type MoveField, type ReferField } from '../../views/i18n';
@@ -84,7 +85,8 @@ export const refer: WebHandler = async (c) => {
   if (refused) return refused;
   if (!outcome.success) return showFormErrors(c, lang, values, outcome.fields);
   const state = readReferForm(body, lang);
-  const resultsId = /^[A-Za-z0-9_-]{16,64}$/.test(lastValue(body, 'results')) ? lastValue(body, 'results') : undefined;
+  const sentResults = lastValue(body, 'results');
+  const resultsId = isSearchId(sentResults) ? sentResults : undefined;
   if (Object.keys(state.errors).length > 0) return showResults(c, lang, values, outcome.located, { state, status: 422, resultsId });
   try {
     const referral = await makeReferral(c, {
